@@ -1,0 +1,98 @@
+/* main.c - mesdb's entry point: the command table, dispatch, exit codes */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+/* Subcommand groups ("db push") are looked up as "db push". */
+static const struct command commands[] = {
+	{ "validate", cmd_validate, "check a schema and print every problem" },
+	{ "format", cmd_format, "rewrite schema files in the canonical layout" },
+	{ "migrate deploy", cmd_migrate_deploy, "apply pending migrations, each in one transaction" },
+	{ "migrate status", cmd_migrate_status, "compare the migrations folder with the database" },
+	{ "migrate resolve", cmd_migrate_resolve, "mark a migration applied or rolled back" },
+};
+
+static const char main_usage[] =
+	"usage: mesdb [--version] [--help] <command> [<args>]\n"
+	"\n"
+	"Commands:\n";
+
+static void print_help(FILE *f)
+{
+	size_t i;
+	fputs(main_usage, f);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-18s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nRun \"mesdb <command> -h\" for a command's options.\n"
+	      "Exit codes: 0 ok, 1 failed (invalid schema, refused change, pending or failed\n"
+	      "migrations), 2 could not connect, 3 a migration script failed, 129 usage error.\n",
+	      f);
+}
+
+static bool want_color(int fd)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	if (nc && *nc)
+		return false;
+	if (term && !strcmp(term, "dumb"))
+		return false;
+	return isatty(fd);
+}
+
+static int finish(int code)
+{
+	/* a write error on stdout (full disk, closed pipe) must not exit 0 */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (code == EXIT_OK) {
+			fprintf(stderr, "mesdb: error: could not write the output: %s\n", strerror(errno));
+			code = EXIT_FAILED;
+		}
+	}
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	cli.prog = "mesdb";
+	cli.color_out = want_color(STDOUT_FILENO);
+	cli.color_err = want_color(STDERR_FILENO);
+
+	if (argc < 2) {
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		print_help(stdout);
+		return finish(EXIT_OK);
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("mesdb %s\n", MESDB_VERSION);
+		return finish(EXIT_OK);
+	}
+	/* two-word commands first ("db push"), then one-word */
+	if (argc >= 3) {
+		size_t n1 = strlen(argv[1]);
+		for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (!strncmp(commands[i].name, argv[1], n1) && commands[i].name[n1] == ' ' &&
+			    !strcmp(commands[i].name + n1 + 1, argv[2]))
+				return finish(commands[i].fn(argc - 2, argv + 2));
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, argv[1]))
+			return finish(commands[i].fn(argc - 1, argv + 1));
+	fprintf(stderr, "mesdb: error: unknown command \"%s\"\n", argv[1]);
+	print_help(stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,84 @@
+/* output.c - the only place that writes to stdout/stderr: sinks, error lines, exit codes */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+struct cli_ctx cli;
+
+static void write_out(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	fwrite(text, 1, len, stdout);
+}
+
+static void write_note(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	fflush(stdout);
+	fwrite(text, 1, len, stderr);
+}
+
+struct mesdb_sink cli_sink(void)
+{
+	struct mesdb_sink s = { write_out, write_note, NULL, cli.color_err };
+	return s;
+}
+
+int cli_exit_code(const struct mesdb_err *err)
+{
+	switch (err->status) {
+	case MESDB_OK:
+		return EXIT_OK;
+	case MESDB_E_USAGE:
+		return EXIT_USAGE;
+	case MESDB_E_CONNECT:
+		return EXIT_CONNECT;
+	case MESDB_E_MIGRATION:
+		return EXIT_MIGRATION;
+	case MESDB_E_IO:
+	case MESDB_E_SCHEMA:
+	case MESDB_E_CONFIG:
+	case MESDB_E_QUERY:
+	case MESDB_E_REFUSED:
+	case MESDB_E_LOCK:
+	case MESDB_E_INTERNAL:
+	case MESDB_E__COUNT:
+		break;
+	}
+	return EXIT_FAILED;
+}
+
+int cli_fail(struct mesdb_err *err)
+{
+	int code = cli_exit_code(err);
+	const char *red = cli.color_err ? "\x1b[1;31m" : "";
+	const char *reset = cli.color_err ? "\x1b[0m" : "";
+
+	fflush(stdout);
+	fprintf(stderr, "%smesdb: error:%s ", red, reset);
+	if (err->code[0])
+		fprintf(stderr, "%s: ", err->code);
+	fprintf(stderr, "%s", err->message ? err->message : "unknown error");
+	if (err->sqlstate[0])
+		fprintf(stderr, " (SQLSTATE %s)", err->sqlstate);
+	fputc('\n', stderr);
+	if (err->detail)
+		fprintf(stderr, "detail: %s\n", err->detail);
+	if (err->hint)
+		fprintf(stderr, "hint: %s\n", err->hint);
+	mesdb_err_release(err);
+	return code;
+}
+
+int cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fprintf(stderr, "mesdb: error: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\n", usage);
+	return EXIT_USAGE;
+}

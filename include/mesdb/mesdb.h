@@ -1,0 +1,113 @@
+/* mesdb.h - mesdb's public API: the commands, as the CLI (or any other front end) calls them */
+#ifndef MESDB_H
+#define MESDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mesdb/mesdb_err.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MESDB_VERSION "0.1.0"
+
+/*
+ * Output sink. The library never prints: commands hand their output here.
+ * out: the command's result (stdout); note: progress and warnings (stderr).
+ * Either may be NULL (discard). text is NUL-terminated; len is strlen(text).
+ */
+struct mesdb_sink {
+	void (*out)(void *ctx, const char *text, size_t len);
+	void (*note)(void *ctx, const char *text, size_t len);
+	void *ctx;
+	bool color;          /* ANSI colour allowed in diagnostics */
+};
+
+/*
+ * Schema location: a path to a .prisma file or to a folder of .prisma files
+ * (multi-file schema). NULL: the default search (prisma/schema.prisma,
+ * schema.prisma, prisma/schema/ in the current folder). On success *resolved
+ * receives a heap copy of the path used (caller frees).
+ */
+int mesdb_schema_locate(const char *given, char **resolved, struct mesdb_err *err);
+
+/*
+ * mesdb validate: parse and validate. Diagnostics are rendered to sink->note
+ * (Prisma's layout) followed by "Validation Error Count: N"; on success
+ * "The schema at <path> is valid" goes to sink->out. Invalid schema: -1 with
+ * err->status MESDB_E_SCHEMA and err->code "P1012".
+ */
+int mesdb_validate(const char *schema_path, const struct mesdb_sink *sink, struct mesdb_err *err);
+
+/* mesdb format options */
+struct mesdb_format_opts {
+	const char *schema_path;
+	bool check;          /* do not write; fail (MESDB_E_REFUSED) if a file would change */
+	bool print;          /* write the formatted text to sink->out instead of the files */
+};
+
+int mesdb_format(const struct mesdb_format_opts *opts, const struct mesdb_sink *sink,
+		 struct mesdb_err *err);
+
+/*
+ * mesdb migrate deploy / status / resolve: Prisma Migrate's commands on the
+ * schema's migrations folder (<schema folder>/migrations) and the
+ * datasource's database. The URL is the datasource's `url` (a literal, or
+ * env("VAR") from the environment or a .env file) unless opts->url is set.
+ * Output goes to the sink in Prisma's words; passwords never appear.
+ */
+struct mesdb_migrate_opts {
+	const char *schema_path;   /* NULL: the default search (mesdb_schema_locate) */
+	const char *url;           /* connect here instead of the datasource's url */
+	int lock_timeout_ms;       /* wait for the advisory lock; 0: Prisma's 10 s */
+	bool strict;               /* status: edited or vanished migrations count as problems */
+	const char *applied;       /* resolve --applied NAME */
+	const char *rolled_back;   /* resolve --rolled-back NAME */
+};
+
+/*
+ * Apply the pending migrations, each in its own transaction (scripts that
+ * cannot run in one are applied statement by statement, and the output says
+ * so). Errors: P1002 lock timeout (MESDB_E_LOCK), P3005 non-empty database
+ * without _prisma_migrations and P3009 failed migrations (MESDB_E_REFUSED),
+ * P3018 a script failed (MESDB_E_MIGRATION), P3019 provider mismatch.
+ */
+int mesdb_migrate_deploy(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
+			 struct mesdb_err *err);
+
+/* What mesdb migrate status found (filled when it returns 0). */
+struct mesdb_migrate_status {
+	bool up_to_date;           /* false: the command should exit 1 */
+	bool managed;              /* the database has _prisma_migrations */
+	unsigned pending;          /* in the folder, not applied */
+	unsigned failed;           /* failed rows */
+	unsigned edited;           /* applied, but migration.sql changed since */
+	unsigned missing;          /* applied, but not in the folder */
+};
+
+/*
+ * Compare the folder with _prisma_migrations and report as Prisma does
+ * (pending, failed, diverged histories, unmanaged database), plus warnings
+ * for edited migrations and migrations missing on disk (these make
+ * up_to_date false only with opts->strict). Returns -1 only when the
+ * check could not run (no schema, no connection...).
+ */
+int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
+			 struct mesdb_migrate_status *st, struct mesdb_err *err);
+
+/*
+ * Exactly one of opts->applied / opts->rolled_back (else MESDB_E_USAGE).
+ * --applied: P3017 when the folder has no such migration, P3008 when it is
+ * already applied; failed rows of it are marked rolled back and a finished
+ * row is added. --rolled-back: P3011 when the database never saw it, P3012
+ * when it did not fail; its failed rows get rolled_back_at. Takes the lock.
+ */
+int mesdb_migrate_resolve(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
+			  struct mesdb_err *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,54 @@
+/* strmap.h - open-addressing hash map from (namespace id, string) to a uint32 value */
+#ifndef MESDB_STRMAP_H
+#define MESDB_STRMAP_H
+
+/*
+ * Owns: its slot array only. Keys are NOT copied: the caller keeps every key
+ * string alive (typically in an arena) for as long as the map is used.
+ * A key is the pair (ns, bytes): ns lets one map hold per-scope names
+ * (e.g. the fields of every model, ns = model id) without building keys.
+ * strmap_init allocates nothing; strmap_release frees the slots.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STRMAP_MISSING UINT32_MAX
+
+struct strmap_slot {
+	const char *key;         /* NULL: empty slot */
+	uint32_t len;
+	uint32_t ns;
+	uint32_t hash;
+	uint32_t value;
+};
+
+struct strmap {
+	struct strmap_slot *slots;
+	uint32_t cap;            /* power of two, or 0 */
+	uint32_t n;
+};
+
+#define STRMAP_INIT { NULL, 0, 0 }
+
+void strmap_init(struct strmap *m);
+void strmap_release(struct strmap *m);
+/* Make room for n entries in all (no rehashing until then). */
+void strmap_reserve(struct strmap *m, uint32_t n);
+
+/* Value stored for (ns, key), or STRMAP_MISSING. */
+uint32_t strmap_get(const struct strmap *m, uint32_t ns, const char *key);
+uint32_t strmap_getn(const struct strmap *m, uint32_t ns, const char *key, size_t len);
+
+/*
+ * Insert (ns, key) -> value unless the key is present. Returns the value
+ * already stored (and leaves it), or STRMAP_MISSING when value was inserted.
+ */
+uint32_t strmap_put(struct strmap *m, uint32_t ns, const char *key, uint32_t value);
+uint32_t strmap_putn(struct strmap *m, uint32_t ns, const char *key, size_t len, uint32_t value);
+
+/* Insert or overwrite. */
+void strmap_set(struct strmap *m, uint32_t ns, const char *key, uint32_t value);
+
+#endif

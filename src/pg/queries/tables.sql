@@ -1,0 +1,21 @@
+-- tables.sql - ordinary and partitioned tables of the schemas ($1); no partitions,
+-- nothing that belongs to an extension
+SELECT c.oid AS oid,
+       c.relnamespace AS nsp_oid,
+       c.relname AS name,
+       c.relkind AS kind,
+       d.description AS description
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+       ON d.objoid = c.oid
+      AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND d.objsubid = 0
+WHERE c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND n.nspname = ANY ($1::pg_catalog.text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                  WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                    AND x.objid = c.oid AND x.deptype = 'e')
+ORDER BY pg_catalog.array_position($1::pg_catalog.text[], n.nspname::pg_catalog.text),
+         c.relname

@@ -1,0 +1,46 @@
+# lib.sh - tiny assertion library for whole-command tests: exit code AND output
+# Usage: . lib.sh; run <cmd...>; expect_code N; expect_out 'text'; expect_err 'text'; finish
+# MESDB is the mesdb executable under test (set by ctest).
+set -u
+: "${MESDB:?MESDB must point at the mesdb executable}"
+T_PASS=0
+T_FAIL=0
+T_NAME=""
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/mesdb-cli.XXXXXX")
+trap 'rm -rf "$T_TMP"' EXIT
+export NO_COLOR=1
+
+# test NAME: start a named case
+test_case() { T_NAME="$1"; }
+
+# run [-C DIR] CMD...: run (in DIR) with stdout/stderr captured; sets $T_CODE
+T_OUT_FILE="$T_TMP/out"; T_ERR_FILE="$T_TMP/err"; T_CODE=0
+run() {
+	local dir=.
+	if [ "$1" = -C ]; then dir=$2; shift 2; fi
+	(cd "$dir" && "$@") >"$T_OUT_FILE" 2>"$T_ERR_FILE" </dev/null
+	T_CODE=$?
+}
+
+t_ok() { T_PASS=$((T_PASS + 1)); }
+t_bad() {
+	T_FAIL=$((T_FAIL + 1))
+	echo "FAIL [$T_NAME] $*"
+	echo "  exit: $T_CODE"
+	echo "  stdout:"; sed 's/^/    /' "$T_OUT_FILE"
+	echo "  stderr:"; sed 's/^/    /' "$T_ERR_FILE"
+}
+
+expect_code() { if [ "$T_CODE" -eq "$1" ]; then t_ok; else t_bad "expected exit $1"; fi; }
+# expect_out TEXT: stdout contains TEXT (fixed string)
+expect_out() { if grep -qF -- "$1" "$T_OUT_FILE"; then t_ok; else t_bad "stdout lacks: $1"; fi; }
+expect_err() { if grep -qF -- "$1" "$T_ERR_FILE"; then t_ok; else t_bad "stderr lacks: $1"; fi; }
+expect_no_out() { if [ ! -s "$T_OUT_FILE" ]; then t_ok; else t_bad "stdout not empty"; fi; }
+expect_no_err() { if [ ! -s "$T_ERR_FILE" ]; then t_ok; else t_bad "stderr not empty"; fi; }
+# expect_out_file FILE: stdout equals FILE byte for byte
+expect_out_file() { if cmp -s "$1" "$T_OUT_FILE"; then t_ok; else t_bad "stdout differs from $1"; diff "$1" "$T_OUT_FILE" | head -20; fi; }
+
+finish() {
+	echo "$T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" -eq 0 ]
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# test_schema_cmds.sh - mesdb validate / format as a user runs them: exit codes and output
+. "$(dirname "$0")/lib.sh"
+G="$MESDB_SOURCE_DIR/tests/golden/psl"
+W="$T_TMP/w"
+mkdir -p "$W/prisma"
+
+cat >"$W/prisma/schema.prisma" <<'S'
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Machine {
+  id   Int    @id @default(autoincrement())
+  name String @unique
+}
+S
+
+test_case "validate: default schema location"
+run -C "$W" "$MESDB" validate
+expect_code 0
+expect_out "The schema at prisma/schema.prisma is valid"
+expect_no_err
+
+test_case "validate: --schema path"
+run "$MESDB" validate --schema "$W/prisma/schema.prisma"
+expect_code 0
+expect_out "is valid"
+
+test_case "validate: unset env var is not an error"
+run env -u DATABASE_URL "$MESDB" validate --schema "$W/prisma/schema.prisma"
+expect_code 0
+
+cat >"$W/bad.prisma" <<'S'
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Machine {
+  id   Int    @id
+  kind Strin
+  line Lin
+}
+S
+test_case "validate: invalid schema lists every error with file:line, exit 1"
+run "$MESDB" validate --schema "$W/bad.prisma"
+expect_code 1
+expect_err 'error: Type "Strin" is neither a built-in type, nor refers to another model, composite type, or enum.'
+expect_err 'error: Type "Lin" is neither a built-in type'
+expect_err "-->  $W/bad.prisma:8"
+expect_err " 8 |   kind Strin"
+expect_err "Validation Error Count: 2"
+expect_err "mesdb: error: P1012:"
+expect_no_out
+
+test_case "validate: missing schema"
+run -C "$T_TMP" "$MESDB" validate
+expect_code 1
+expect_err "mesdb: error: could not find a schema in the current folder"
+expect_err "hint:"
+
+test_case "validate: schema path that does not exist"
+run "$MESDB" validate --schema "$T_TMP/nope.prisma"
+expect_code 1
+expect_err "could not find the schema"
+
+test_case "validate: usage errors exit 129"
+run "$MESDB" validate --bogus
+expect_code 129
+expect_err "unknown option"
+expect_err "usage: mesdb validate"
+run "$MESDB" validate --schema
+expect_code 129
+run "$MESDB" validate extra
+expect_code 129
+
+test_case "-h on every command"
+for c in validate format; do
+	run "$MESDB" $c -h
+	expect_code 0
+	expect_out "usage: mesdb $c"
+done
+run "$MESDB" --help
+expect_code 0
+expect_out "validate"
+run "$MESDB" nosuchcommand
+expect_code 129
+expect_err 'unknown command "nosuchcommand"'
+run "$MESDB"
+expect_code 129
+run "$MESDB" --version
+expect_code 0
+expect_out "mesdb "
+
+test_case "format: --check on a formatted schema"
+run "$MESDB" format --schema "$W/prisma/schema.prisma" --check
+expect_code 0
+expect_out "All files are formatted correctly!"
+
+cat >"$W/ugly.prisma" <<'S'
+datasource db {
+ provider = "postgresql"
+    url = env("DATABASE_URL")
+}
+model Machine {
+ id Int @id @default(autoincrement())
+    name String @unique
+}
+S
+cp "$W/ugly.prisma" "$W/ugly.orig"
+test_case "format: --check on an unformatted schema fails and changes nothing"
+run "$MESDB" format --schema "$W/ugly.prisma" --check
+expect_code 1
+expect_err "There are unformatted files"
+if cmp -s "$W/ugly.prisma" "$W/ugly.orig"; then t_ok; else t_bad "file changed by --check"; fi
+
+test_case "format: --print prints, file unchanged"
+run "$MESDB" format --schema "$W/ugly.prisma" --print
+expect_code 0
+expect_out "  url      = env(\"DATABASE_URL\")"
+if cmp -s "$W/ugly.prisma" "$W/ugly.orig"; then t_ok; else t_bad "file changed by --print"; fi
+
+test_case "format: rewrites the file; then --check passes"
+run "$MESDB" format --schema "$W/ugly.prisma"
+expect_code 0
+expect_out "Formatted $W/ugly.prisma"
+run "$MESDB" format --schema "$W/ugly.prisma" --check
+expect_code 0
+
+test_case "format: invalid schema is refused, file unchanged"
+cp "$W/bad.prisma" "$W/bad.orig"
+run "$MESDB" format --schema "$W/bad.prisma"
+expect_code 1
+expect_err "Validation Error Count"
+if cmp -s "$W/bad.prisma" "$W/bad.orig"; then t_ok; else t_bad "invalid file was rewritten"; fi
+
+test_case "format: the golden formatted files are fixed points"
+for f in "$G"/0*.formatted; do
+	[ -e "$f" ] || continue
+	cp "$f" "$T_TMP/fp.prisma"
+	run "$MESDB" format --schema "$T_TMP/fp.prisma" --check
+	expect_code 0
+	break
+done
+
+test_case "multi-file schema folder"
+mkdir -p "$W/multi"
+cat >"$W/multi/a.prisma" <<'S'
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+S
+cat >"$W/multi/b.prisma" <<'S'
+model Lot {
+  id Int @id
+}
+S
+run "$MESDB" validate --schema "$W/multi"
+expect_code 0
+expect_out "is valid"
+
+test_case "stdout write error is an error"
+if [ -w /dev/full ]; then
+	run "$MESDB" validate --schema "$W/prisma/schema.prisma"
+	"$MESDB" validate --schema "$W/prisma/schema.prisma" >/dev/full 2>"$T_TMP/err2"
+	T_CODE=$?
+	expect_code 1
+fi
+
+finish

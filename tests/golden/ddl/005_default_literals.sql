@@ -1,0 +1,20 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Defaults" (
+    "id" INTEGER NOT NULL,
+    "name" TEXT NOT NULL DEFAULT 'anonymous',
+    "empty" TEXT NOT NULL DEFAULT '',
+    "count" INTEGER NOT NULL DEFAULT 42,
+    "negative" INTEGER NOT NULL DEFAULT -7,
+    "big" BIGINT NOT NULL DEFAULT 9007199254740993,
+    "ratio" DOUBLE PRECISION NOT NULL DEFAULT 1.5,
+    "whole" DOUBLE PRECISION NOT NULL DEFAULT 2,
+    "money" DECIMAL(65,30) NOT NULL DEFAULT 10.25,
+    "flag" BOOLEAN NOT NULL DEFAULT true,
+    "off" BOOLEAN NOT NULL DEFAULT false,
+
+    CONSTRAINT "Defaults_pkey" PRIMARY KEY ("id")
+);
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Item" ALTER COLUMN "name" SET DATA TYPE VARCHAR(255);
+

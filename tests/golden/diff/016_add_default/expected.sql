@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ALTER COLUMN "status" SET DEFAULT 'new',
+ALTER COLUMN "score" SET DEFAULT 0;
+

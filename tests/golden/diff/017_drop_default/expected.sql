@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ALTER COLUMN "status" DROP DEFAULT,
+ALTER COLUMN "active" DROP DEFAULT;
+

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "User" ALTER COLUMN "status" SET DEFAULT 'fresh',
+ALTER COLUMN "ratio" SET DEFAULT 2.5,
+ALTER COLUMN "seen" SET DEFAULT now();
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Ticket" ALTER COLUMN "id" DROP DEFAULT;
+DROP SEQUENCE "";
+

@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Event_kind_idx";
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Member" DROP CONSTRAINT "Member_pkey",
+ADD CONSTRAINT "Member_pkey" PRIMARY KEY ("teamId", "userId");
+

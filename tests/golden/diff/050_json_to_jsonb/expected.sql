@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "T" ALTER COLUMN "doc" SET DATA TYPE JSONB;
+

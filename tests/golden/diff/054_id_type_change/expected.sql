@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Doc" DROP CONSTRAINT "Doc_pkey",
+ALTER COLUMN "id" SET DATA TYPE TEXT,
+ADD CONSTRAINT "Doc_pkey" PRIMARY KEY ("id");
+

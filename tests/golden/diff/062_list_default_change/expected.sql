@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "T" ALTER COLUMN "tags" SET DEFAULT ARRAY['a', 'b']::TEXT[],
+ALTER COLUMN "nums" SET DEFAULT ARRAY[1, 2]::INTEGER[];
+

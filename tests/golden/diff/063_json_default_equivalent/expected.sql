@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "T" ALTER COLUMN "arr" SET DEFAULT '[1, 3]';
+

@@ -1,0 +1,6 @@
+-- DropTable
+DROP TABLE "Cat";
+
+-- DropEnum
+DROP TYPE "Mood";
+

@@ -1,0 +1,23 @@
+-- DropForeignKey
+ALTER TABLE "B" DROP CONSTRAINT "B_aId_fkey";
+
+-- AlterTable
+ALTER TABLE "C" ADD COLUMN     "aId" INTEGER;
+
+-- DropTable
+DROP TABLE "B";
+
+-- CreateTable
+CREATE TABLE "D" (
+    "id" INTEGER NOT NULL,
+    "cId" INTEGER NOT NULL,
+
+    CONSTRAINT "D_pkey" PRIMARY KEY ("id")
+);
+
+-- AddForeignKey
+ALTER TABLE "C" ADD CONSTRAINT "C_aId_fkey" FOREIGN KEY ("aId") REFERENCES "A"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "D" ADD CONSTRAINT "D_cId_fkey" FOREIGN KEY ("cId") REFERENCES "C"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
