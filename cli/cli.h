@@ -43,5 +43,9 @@ int cmd_format(int argc, char **argv);
 int cmd_migrate_deploy(int argc, char **argv);
 int cmd_migrate_status(int argc, char **argv);
 int cmd_migrate_resolve(int argc, char **argv);
+int cmd_migrate_diff(int argc, char **argv);
+int cmd_db_push(int argc, char **argv);
+int cmd_db_execute(int argc, char **argv);
+int cmd_db_pull(int argc, char **argv);
 
 #endif

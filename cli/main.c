@@ -19,6 +19,10 @@ static const struct command commands[] = {
 	{ "migrate deploy", cmd_migrate_deploy, "apply pending migrations, each in one transaction" },
 	{ "migrate status", cmd_migrate_status, "compare the migrations folder with the database" },
 	{ "migrate resolve", cmd_migrate_resolve, "mark a migration applied or rolled back" },
+	{ "migrate diff", cmd_migrate_diff, "compare two schemas, databases or migration folders" },
+	{ "db push", cmd_db_push, "make the database match the schema, in one transaction" },
+	{ "db execute", cmd_db_execute, "run a SQL script on a database in one transaction" },
+	{ "db pull", cmd_db_pull, "write the database's tables into the schema (introspection)" },
 };
 
 static const char main_usage[] =

@@ -107,6 +107,107 @@ int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mes
 int mesdb_migrate_resolve(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
 			  struct mesdb_err *err);
 
+/*
+ * mesdb db push: make the datasource's database match the schema, as
+ * Prisma's `db push`, but in ONE transaction (describe, checks and every
+ * statement): an error, an unexecutable step or a refused warning leaves
+ * the database as it was. Prisma's lines go to sink->out ("The database is
+ * already in sync with the Prisma schema.", "...now in sync with your Prisma
+ * schema. Done in Xms", the data-loss warnings). Errors: MESDB_E_REFUSED
+ * (unexecutable steps; warnings neither accepted nor confirmed),
+ * MESDB_E_CONNECT, MESDB_E_QUERY (a statement failed), MESDB_E_SCHEMA.
+ */
+struct mesdb_push_opts {
+	const char *schema_path;   /* NULL: the default search (mesdb_schema_locate) */
+	const char *url;           /* connect here instead of the datasource's url */
+	bool accept_data_loss;     /* apply despite data-loss warnings */
+	bool force_reset;          /* drop and recreate the datasource's schemas first */
+	/*
+	 * Asked (with the question text) when there are warnings and
+	 * accept_data_loss is false; true applies. NULL: refuse. The library
+	 * never reads the terminal itself.
+	 */
+	bool (*confirm)(void *ctx, const char *question);
+	void *confirm_ctx;
+};
+
+struct mesdb_push_result {
+	bool applied;              /* statements ran and were committed */
+	bool reset;                /* --force-reset dropped the schemas */
+	unsigned nsteps, nwarnings, nunexecutable;
+	double ms;
+};
+
+int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *sink,
+		  struct mesdb_push_result *res, struct mesdb_err *err);
+
+/* A side of mesdb migrate diff. ORDER MESDB_DIFF_SRC */
+enum mesdb_diff_src {
+	MESDB_DIFF_SRC_NONE,
+	MESDB_DIFF_SRC_EMPTY,             /* --from-empty */
+	MESDB_DIFF_SRC_SCHEMA_DATAMODEL,  /* --from-schema-datamodel PATH */
+	MESDB_DIFF_SRC_SCHEMA_DATASOURCE, /* --from-schema-datasource PATH: its url, described */
+	MESDB_DIFF_SRC_MIGRATIONS,        /* --from-migrations DIR: replayed and described */
+	MESDB_DIFF_SRC_URL,               /* --from-url URL: described */
+};
+
+struct mesdb_diff_side {
+	enum mesdb_diff_src kind;
+	const char *arg;           /* path, folder or URL */
+};
+
+/*
+ * mesdb migrate diff: compare two sources. --from-migrations replays the
+ * scripts inside one transaction on the database of shadow_url (else the
+ * URL of a schema on the other side, else the other side's URL), in fresh
+ * copies of the schemas they write to, describes them and rolls back:
+ * that database is left unchanged. Output to sink->out: with script,
+ * exactly Prisma's `--script` text; else Prisma's summary ("[+] Added
+ * tables" ...), or "No difference detected.". When output is set, the
+ * text goes to that file instead. *changed: the diff has steps.
+ */
+struct mesdb_diff_opts {
+	struct mesdb_diff_side from, to;
+	const char *shadow_url;
+	bool script;
+	const char *output;        /* -o FILE, or NULL */
+};
+
+int mesdb_migrate_diff(const struct mesdb_diff_opts *opts, const struct mesdb_sink *sink,
+		       bool *changed, struct mesdb_err *err);
+
+/*
+ * mesdb db execute: run a SQL script (text of len bytes) on url (or the
+ * datasource url of schema_path) in one transaction; on error nothing is
+ * kept. Errors: MESDB_E_QUERY with the SQLSTATE and, in detail, the line
+ * and column of the script the server pointed at; MESDB_E_CONNECT.
+ */
+struct mesdb_execute_opts {
+	const char *schema_path;   /* take the url from this schema's datasource */
+	const char *url;           /* or this URL (exactly one of the two) */
+	const char *script;
+	size_t script_len;
+};
+
+int mesdb_db_execute(const struct mesdb_execute_opts *opts, const struct mesdb_sink *sink,
+		     struct mesdb_err *err);
+
+/*
+ * mesdb db pull: introspect the datasource's database into the schema
+ * (Prisma's rules, re-using the existing schema's names unless force) and
+ * write the file, or with print hand it to sink->out as Prisma prints it.
+ * An empty database: -1 with code P4001 (MESDB_E_REFUSED).
+ */
+struct mesdb_pull_opts {
+	const char *schema_path;   /* NULL: the default search */
+	const char *url;           /* connect here instead of the datasource's url */
+	bool print;                /* print instead of writing the file */
+	bool force;                /* ignore the existing models, enums and their names */
+};
+
+int mesdb_db_pull(const struct mesdb_pull_opts *opts, const struct mesdb_sink *sink,
+		  struct mesdb_err *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -914,7 +914,7 @@ static void field_map(struct psl_vattr_state *st, struct model_attrs *ma, uint32
 static bool known_function(const char *n)
 {
 	static const char *const known[] = { "autoincrement", "cuid", "dbgenerated", "nanoid",
-					     "now", "uuid", "auto" };
+					     "now", "uuid", "ulid", "auto" };
 	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
 		if (!strcmp(known[i], n))
 			return true;
@@ -1008,6 +1008,27 @@ static bool dflt_uuid_args(struct psl_vattr_state *st, const struct psl_expr *v,
 		return v->nargs <= 1;
 	}
 	st_error(st, "`uuid()` takes a single Int argument.");
+	return false;
+}
+
+/* cuid(1|2): accepted since Prisma 6 (mesdb follows 6.19 here) */
+static bool dflt_cuid_args(struct psl_vattr_state *st, const struct psl_expr *v, int64_t *arg)
+{
+	if (v->nargs > 1)
+		st_error(st, "`cuid()` takes a single Int argument.");
+	if (!v->nargs)
+		return true;
+	const struct psl_expr *a = v->args[0].value;
+	if (a && a->kind == PSL_EXPR_NUMBER) {
+		unsigned u = 0;
+		if (!parse_u8(a->str, &u) || (u != 1 && u != 2)) {
+			st_error(st, "`cuid()` takes either no argument, or a single integer argument which is either 1 or 2.");
+			return false;
+		}
+		*arg = u;
+		return v->nargs <= 1;
+	}
+	st_error(st, "`cuid()` takes a single Int argument.");
 	return false;
 }
 
@@ -1170,8 +1191,11 @@ static void field_default(struct psl_vattr_state *st, uint32_t fid)
 			if ((accepted = dflt_empty_args(st, fn, v)))
 				d.kind = PSL_DEFAULT_AUTOINCREMENT;
 		} else if (!strcmp(fn, "cuid") && t == PSL_SCALAR_STRING) {
-			if ((accepted = dflt_empty_args(st, fn, v)))
+			if ((accepted = dflt_cuid_args(st, v, &d.fn_arg)))
 				d.kind = PSL_DEFAULT_CUID;
+		} else if (!strcmp(fn, "ulid") && t == PSL_SCALAR_STRING) {
+			if ((accepted = dflt_empty_args(st, fn, v)))
+				d.kind = PSL_DEFAULT_ULID;
 		} else if (!strcmp(fn, "uuid") && t == PSL_SCALAR_STRING) {
 			if ((accepted = dflt_uuid_args(st, v, &d.fn_arg)))
 				d.kind = PSL_DEFAULT_UUID;
@@ -1193,8 +1217,6 @@ static void field_default(struct psl_vattr_state *st, uint32_t fid)
 			accepted = true;
 			if (!strcmp(fn, "sequence"))
 				d.kind = PSL_DEFAULT_SEQUENCE;
-			else if (!strcmp(fn, "ulid"))
-				d.kind = PSL_DEFAULT_ULID;
 		} else {
 			st_error(st, "The function `%s()` cannot be used on fields of type `%s`.", fn,
 				 scalar_type_names[t]);

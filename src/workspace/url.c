@@ -180,19 +180,25 @@ int ws_resolve_url(const char *schema_path, const char *literal, const char *env
 			mesdb_err_detail(err, "%s comes from %s", env_name, out->env_file);
 		goto out;
 	}
-	pg_url_mask(&masked, value);
 	if (!is_postgres_url(value)) {
+		/* show the scheme only: the masking helper knows PostgreSQL URLs alone */
+		const char *sep = strstr(value, "://");
+		if (sep)
+			strbuf_addf(&masked, "starts with \"%.*s\"", (int)(sep + 3 - value), value);
+		else
+			strbuf_addstr(&masked, "is not a URL");
 		mesdb_error(err, MESDB_E_CONFIG, "the URL must start with the protocol `postgresql://` "
 			    "or `postgres://`");
 		if (env_name)
-			mesdb_err_detail(err, "%s%s%s is \"%s\"", env_name,
+			mesdb_err_detail(err, "the value of %s%s%s %s", env_name,
 					 out->env_file ? " from " : "",
 					 out->env_file ? out->env_file : "", masked.buf);
 		else
-			mesdb_err_detail(err, "the datasource url of %s is \"%s\"", schema_path, masked.buf);
+			mesdb_err_detail(err, "the datasource url of %s %s", schema_path, masked.buf);
 		mesdb_err_set_code(err, "P1012");
 		goto out;
 	}
+	pg_url_mask(&masked, value);
 	if (!out->url)
 		out->url = xstrdup(value);
 	out->masked = strbuf_detach(&masked, NULL);

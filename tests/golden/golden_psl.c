@@ -110,13 +110,16 @@ static bool split_expect(const char *text, size_t *schema_len, struct strbuf *ex
 	while (*p) {
 		const char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		size_t adv = n + (eol ? 1 : 0);
+		if (n && p[n - 1] == '\r')
+			n--; /* a CRLF file's expectation block */
 		if (n >= 3 && !strncmp(p, "// ", 3))
 			strbuf_add(expect, p + 3, n - 3);
 		else if (!(n == 2 && !strncmp(p, "//", 2)) && n)
 			strbuf_add(expect, p, n); /* tolerate a bare line */
 		if (n || eol)
 			strbuf_addch(expect, '\n');
-		p += n + (eol ? 1 : 0);
+		p += adv;
 	}
 	/* drop trailing empty lines */
 	while (expect->len >= 2 && expect->buf[expect->len - 1] == '\n' &&
@@ -218,24 +221,52 @@ out:
 	strbuf_release(&fmt_want);
 }
 
+/* Parse every .prisma file below root/rel (recursively, sorted), named by its relative path. */
+static void parse_tree(struct psl_schema *s, const char *root, const char *rel)
+{
+	struct strbuf dir = STRBUF_INIT, file = STRBUF_INIT, relfile = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
+	struct fs_list names = FS_LIST_INIT;
+	size_t i;
+
+	if (*rel)
+		fs_path_join(&dir, root, rel);
+	else
+		strbuf_addstr(&dir, root);
+	fs_list_dir(dir.buf, 0, NULL, &names, NULL);
+	for (i = 0; i < names.nr; i++) {
+		const char *n = names.names[i];
+		size_t len = strlen(n);
+		fs_path_join(&file, dir.buf, n);
+		if (*rel)
+			fs_path_join(&relfile, rel, n);
+		else
+			strbuf_reset(&relfile), strbuf_addstr(&relfile, n);
+		if (fs_is_dir(file.buf)) {
+			parse_tree(s, root, relfile.buf);
+		} else if (len > 7 && !strcmp(n + len - 7, ".prisma")) {
+			strbuf_reset(&text);
+			fs_read_file(file.buf, &text, NULL);
+			psl_parse(s, psl_schema_add_source(s, relfile.buf, text.buf, text.len));
+		}
+	}
+	fs_list_release(&names);
+	strbuf_release(&dir);
+	strbuf_release(&file);
+	strbuf_release(&relfile);
+	strbuf_release(&text);
+}
+
 /* A folder of .prisma files with an `expect` file: a multi-file schema. */
 static void run_folder(const char *dir, const char *name)
 {
-	struct strbuf path = STRBUF_INIT, file = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT, file = STRBUF_INIT;
 	struct strbuf expect = STRBUF_INIT, got = STRBUF_INIT;
-	struct fs_list files = FS_LIST_INIT;
 	struct psl_schema s;
-	size_t i;
 
 	fs_path_join(&path, dir, name);
 	psl_schema_init(&s);
-	fs_list_dir(path.buf, 'f', ".prisma", &files, NULL);
-	for (i = 0; i < files.nr; i++) {
-		fs_path_join(&file, path.buf, files.names[i]);
-		strbuf_reset(&text);
-		fs_read_file(file.buf, &text, NULL);
-		psl_parse(&s, psl_schema_add_source(&s, files.names[i], text.buf, text.len));
-	}
+	parse_tree(&s, path.buf, "");
 	fs_path_join(&file, path.buf, "expect");
 	fs_read_file(file.buf, &expect, NULL);
 	actual_verdict(&s, &got);
@@ -248,10 +279,8 @@ static void run_folder(const char *dir, const char *name)
 		passes++;
 	}
 	psl_schema_release(&s);
-	fs_list_release(&files);
 	strbuf_release(&path);
 	strbuf_release(&file);
-	strbuf_release(&text);
 	strbuf_release(&expect);
 	strbuf_release(&got);
 }

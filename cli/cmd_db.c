@@ -1,0 +1,231 @@
+/* cmd_db.c - mesdb db push / db execute: the schema engine's commands on a live database */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char push_usage[] =
+	"mesdb db push [--schema PATH] [--accept-data-loss] [--force-reset] [--url URL]";
+static const char push_help[] =
+	"usage: mesdb db push [--schema PATH] [--accept-data-loss] [--force-reset] [--url URL]\n"
+	"\n"
+	"Make the datasource's database match the schema without migrations (Prisma's\n"
+	"db push). Everything - reading the database, the data-loss checks and every\n"
+	"statement - runs in one transaction: on any failure nothing is changed.\n"
+	"\n"
+	"  --schema PATH       the schema (default: prisma/schema.prisma, schema.prisma,\n"
+	"                      prisma/schema/)\n"
+	"  --accept-data-loss  apply changes that lose data (dropped tables or columns\n"
+	"                      with values, risky casts, new unique constraints...)\n"
+	"  --force-reset       drop and recreate the datasource's schemas first\n"
+	"  --url URL           use this database instead of the datasource's url\n"
+	"  -h, --help          this text\n"
+	"\n"
+	"Changes that lose data are refused unless --accept-data-loss is given or, on\n"
+	"a terminal, the question is answered with y. Changes that cannot run on the\n"
+	"current data (a required column added to a non-empty table...) are refused:\n"
+	"use --force-reset. MESDB_ENV=production refuses db push.\n"
+	"\n"
+	"Exit: 0 ok, 1 refused or failed (nothing applied), 2 could not connect, 129\n"
+	"usage error.\n";
+
+static const char execute_usage[] =
+	"mesdb db execute (--file PATH | --stdin) (--schema PATH | --url URL)";
+static const char execute_help[] =
+	"usage: mesdb db execute (--file PATH | --stdin) (--schema PATH | --url URL)\n"
+	"\n"
+	"Run a SQL script on a database, in one transaction: if a statement fails,\n"
+	"nothing of the script is kept.\n"
+	"\n"
+	"  --file PATH     the script\n"
+	"  --stdin         read the script from standard input\n"
+	"  --schema PATH   connect to this schema's datasource url\n"
+	"  --url URL       connect to this database\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Exit: 0 ok, 1 the script failed (SQLSTATE and position on stderr), 2 could\n"
+	"not connect, 129 usage error.\n";
+
+enum { OPT_SCHEMA = 256, OPT_ACCEPT, OPT_RESET, OPT_URL, OPT_FILE, OPT_STDIN };
+
+/* The terminal question of a push with warnings: y/yes applies. */
+static bool ask_terminal(void *ctx, const char *question)
+{
+	char line[64];
+
+	(void)ctx;
+	fflush(stdout);
+	fprintf(stderr, "? %s [y/N] ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return !strcmp(line, "y\n") || !strcmp(line, "Y\n") || !strcmp(line, "yes\n") ||
+	       !strcmp(line, "y") || !strcmp(line, "yes");
+}
+
+int cmd_db_push(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "accept-data-loss", no_argument, NULL, OPT_ACCEPT },
+		{ "force-reset", no_argument, NULL, OPT_RESET },
+		{ "url", required_argument, NULL, OPT_URL },
+		{ "skip-generate", no_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_push_opts opts;
+	struct mesdb_push_result res;
+	const char *env;
+	int c;
+
+	memset(&opts, 0, sizeof(opts));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SCHEMA:
+			opts.schema_path = optarg;
+			break;
+		case OPT_ACCEPT:
+			opts.accept_data_loss = true;
+			break;
+		case OPT_RESET:
+			opts.force_reset = true;
+			break;
+		case OPT_URL:
+			opts.url = optarg;
+			break;
+		case 'g':
+			break; /* Prisma's flag: mesdb generates nothing */
+		case 'h':
+			fputs(push_help, stdout);
+			return EXIT_OK;
+		case ':':
+			return cli_usage_error(push_usage, "option \"%s\" needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error(push_usage, "unknown option \"%s\"", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(push_usage, "unexpected argument \"%s\"", argv[optind]);
+	env = getenv("MESDB_ENV");
+	if (env && !strcmp(env, "production")) {
+		mesdb_error(&err, MESDB_E_REFUSED, "db push is refused with MESDB_ENV=production");
+		mesdb_err_hint(&err, "use migrations: mesdb migrate deploy");
+		return cli_fail(&err);
+	}
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO))
+		opts.confirm = ask_terminal;
+	if (mesdb_db_push(&opts, &sink, &res, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+/* Read all of f into a malloc'ed buffer; NULL on a read error. */
+static char *slurp(FILE *f, size_t *len)
+{
+	size_t n = 0, cap = 8192;
+	char *buf = malloc(cap + 1);
+
+	if (!buf)
+		return NULL;
+	for (;;) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n < cap) {
+			if (ferror(f)) {
+				free(buf);
+				return NULL;
+			}
+			break;
+		}
+		cap *= 2;
+		char *nb = realloc(buf, cap + 1);
+		if (!nb) {
+			free(buf);
+			return NULL;
+		}
+		buf = nb;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+int cmd_db_execute(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "url", required_argument, NULL, OPT_URL },
+		{ "file", required_argument, NULL, OPT_FILE },
+		{ "stdin", no_argument, NULL, OPT_STDIN },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_execute_opts opts;
+	const char *file = NULL;
+	bool use_stdin = false;
+	char *script;
+	int c, code = EXIT_OK;
+
+	memset(&opts, 0, sizeof(opts));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SCHEMA:
+			opts.schema_path = optarg;
+			break;
+		case OPT_URL:
+			opts.url = optarg;
+			break;
+		case OPT_FILE:
+			file = optarg;
+			break;
+		case OPT_STDIN:
+			use_stdin = true;
+			break;
+		case 'h':
+			fputs(execute_help, stdout);
+			return EXIT_OK;
+		case ':':
+			return cli_usage_error(execute_usage, "option \"%s\" needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error(execute_usage, "unknown option \"%s\"", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(execute_usage, "unexpected argument \"%s\"", argv[optind]);
+	if (!file == !use_stdin)
+		return cli_usage_error(execute_usage, "pass either --file or --stdin");
+	if (!opts.url == !opts.schema_path)
+		return cli_usage_error(execute_usage, "pass either --schema or --url");
+	if (file) {
+		FILE *f = fopen(file, "rb");
+		if (!f) {
+			mesdb_error(&err, MESDB_E_IO, "could not read the script \"%s\"", file);
+			return cli_fail(&err);
+		}
+		script = slurp(f, &opts.script_len);
+		fclose(f);
+	} else {
+		script = slurp(stdin, &opts.script_len);
+	}
+	if (!script) {
+		mesdb_error(&err, MESDB_E_IO, "could not read the script \"%s\"", file ? file : "-");
+		return cli_fail(&err);
+	}
+	opts.script = script;
+	if (mesdb_db_execute(&opts, &sink, &err) < 0)
+		code = cli_fail(&err);
+	free(script);
+	return code;
+}

@@ -1,0 +1,213 @@
+/* push.c - mesdb db push: make the database match the schema, in one transaction */
+/*
+ * The pipeline of Prisma's `db push`, run inside ONE transaction: (reset,)
+ * describe the datasource's schemas, calc the target, diff, run the COUNT
+ * queries of the data-loss checks, evaluate, then apply every statement
+ * and commit. Unexecutable steps, or warnings that are not accepted,
+ * roll back: nothing is changed. Never reads stdin: the question about
+ * warnings goes through opts->confirm.
+ */
+#include "db_common.h"
+#include "schema_load.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "calc/calc.h"
+#include "diff/diff.h"
+#include "render/render.h"
+
+#define ROCKET "\xf0\x9f\x9a\x80"
+#define WARNING_SIGN "\xe2\x9a\xa0\xef\xb8\x8f"
+#define BULLET "\xe2\x80\xa2"
+
+/* The schemas push manages: the datasource's `schemas`, or the connection's. */
+static uint32_t push_namespaces(const struct db_schema *s, struct pg_conn *c,
+				const char *const **names, const char **one)
+{
+	uint32_t n = db_schema_namespaces(s, names);
+
+	if (n)
+		return n;
+	*one = pg_conn_schema(c);
+	*names = one;
+	return 1;
+}
+
+/* DROP SCHEMA ... CASCADE; CREATE SCHEMA ... for each managed schema. */
+static int force_reset(struct pg_conn *c, const char *const *names, uint32_t n,
+		       struct mesdb_err *err)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int ret;
+
+	for (uint32_t i = 0; i < n; i++) {
+		strbuf_addstr(&sql, "DROP SCHEMA IF EXISTS ");
+		sql_quote_ident(&sql, names[i]);
+		strbuf_addstr(&sql, " CASCADE;\nCREATE SCHEMA ");
+		sql_quote_ident(&sql, names[i]);
+		strbuf_addstr(&sql, ";\n");
+	}
+	ret = pg_exec(c, sql.buf, NULL, err);
+	if (ret < 0)
+		mesdb_err_prefix(err, "could not reset the database");
+	strbuf_release(&sql);
+	return ret;
+}
+
+static void add_messages(struct strbuf *sb, const struct diff_message *m, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		strbuf_addf(sb, "  " BULLET " %s\n", m[i].text);
+}
+
+int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *sink,
+		  struct mesdb_push_result *res, struct mesdb_err *err)
+{
+	struct db_schema schema;
+	struct ws_url url;
+	struct pg_conn *conn = NULL;
+	struct sqlschema live, target;
+	struct diff_opts dopts = DIFF_OPTS_INIT;
+	struct diff_messages msgs;
+	struct plan plan;
+	struct strbuf sb = STRBUF_INIT;
+	const char *const *names;
+	const char *one = NULL;
+	uint32_t nnames;
+	double t0;
+	int ret = -1;
+
+	memset(res, 0, sizeof(*res));
+	db_schema_init(&schema);
+	ws_url_init(&url);
+	sqlschema_init(&live);
+	sqlschema_init(&target);
+	plan_init(&plan);
+	diff_messages_init(&msgs);
+
+	if (db_schema_load(&schema, opts->schema_path, true, sink, err) < 0)
+		goto out;
+	strbuf_addf(&sb, "Prisma schema loaded from %s\n", schema.path);
+	sink_out(sink, sb.buf);
+	if (opts->url)
+		db_url_literal(&url, opts->url);
+	else if (db_schema_url(&schema, &url, err) < 0)
+		goto out;
+	if (pg_connect(&conn, url.url, PG_DEFAULT_CONNECT_TIMEOUT_S, err) < 0)
+		goto out;
+	strbuf_reset(&sb);
+	db_datasource_line(&schema, conn, &sb);
+	sink_out(sink, sb.buf);
+	t0 = db_now_ms();
+
+	nnames = push_namespaces(&schema, conn, &names, &one);
+	if (pg_begin(conn, err) < 0 ||
+	    pg_exec(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, err) < 0)
+		goto out;
+	if (opts->force_reset) {
+		if (force_reset(conn, names, nnames, err) < 0)
+			goto out;
+		res->reset = true;
+	}
+	if (pg_describe(conn, names, nnames, &live, err) < 0) {
+		mesdb_err_prefix(err, "could not describe the database");
+		goto out;
+	}
+	if (db_schema_calc(&schema, pg_conn_schema(conn), &target, err) < 0)
+		goto out;
+
+	dopts.from_described = true;
+	dopts.qualify_from = dopts.qualify_to = calc_multi_schema(&schema.db);
+	if (diff_schemas(&live, &target, &dopts, &plan, err) < 0)
+		goto out;
+	if (db_fill_counts(conn, &plan, err) < 0) {
+		mesdb_err_prefix(err, "could not check the data");
+		goto out;
+	}
+	diff_evaluate(&plan, &msgs);
+	res->nsteps = plan.nsteps;
+	res->nwarnings = msgs.nwarnings;
+	res->nunexecutable = msgs.nunexecutable;
+
+	strbuf_reset(&sb);
+	if (res->reset)
+		strbuf_addf(&sb, "\nThe PostgreSQL database \"%s\" schema \"%s\" at \"%s:%s\" was "
+			    "successfully reset.\n", pg_conn_database(conn), pg_conn_schema(conn),
+			    pg_conn_host(conn), pg_conn_port(conn));
+	if (msgs.nunexecutable) {
+		strbuf_addstr(&sb, "\n" WARNING_SIGN " We found changes that cannot be executed:\n\n");
+		add_messages(&sb, msgs.unexecutable, msgs.nunexecutable);
+		sink_out(sink, sb.buf);
+		mesdb_error(err, MESDB_E_REFUSED, "the changes cannot be executed: nothing was applied");
+		mesdb_err_hint(err, "Use the --force-reset flag to drop the database before push like "
+			       "mesdb db push --force-reset\nAll data will be lost.");
+		goto out;
+	}
+	if (msgs.nwarnings) {
+		strbuf_addstr(&sb, "\n" WARNING_SIGN "  There might be data loss when applying the "
+			      "changes:\n\n");
+		add_messages(&sb, msgs.warnings, msgs.nwarnings);
+		sink_out(sink, sb.buf);
+		strbuf_reset(&sb);
+		if (!opts->accept_data_loss &&
+		    !(opts->confirm &&
+		      opts->confirm(opts->confirm_ctx, "Do you want to ignore the warning(s)?"))) {
+			mesdb_error(err, MESDB_E_REFUSED, "the changes would lose data: nothing was "
+				    "applied");
+			mesdb_err_hint(err, "Use the --accept-data-loss flag to ignore the data loss "
+				       "warnings like mesdb db push --accept-data-loss");
+			goto out;
+		}
+	}
+
+	if (!plan.nsteps) {
+		if (pg_commit(conn, err) < 0)
+			goto out;
+		if (res->reset)
+			strbuf_addf(&sb, "\n" ROCKET "  Your database is now in sync with your Prisma "
+				    "schema. Done in %.0fms\n", db_now_ms() - t0);
+		else
+			strbuf_addstr(&sb, "\nThe database is already in sync with the Prisma schema.\n");
+		sink_out(sink, sb.buf);
+		ret = 0;
+		goto out;
+	}
+
+	{
+		struct strbuf script = STRBUF_INIT;
+		render_script(&plan, NULL, &script);
+		ret = pg_exec(conn, script.buf, NULL, err);
+		strbuf_release(&script);
+		if (ret < 0) {
+			mesdb_err_prefix(err, "could not apply the changes");
+			if (!err->hint)
+				mesdb_err_hint(err, "the push runs in one transaction: nothing was "
+					       "applied");
+			goto out;
+		}
+		ret = -1;
+	}
+	if (pg_commit(conn, err) < 0)
+		goto out;
+	res->applied = true;
+	res->ms = db_now_ms() - t0;
+	strbuf_addf(&sb, "\n" ROCKET "  Your database is now in sync with your Prisma schema. "
+		    "Done in %.0fms\n", res->ms);
+	sink_out(sink, sb.buf);
+	ret = 0;
+out:
+	if (conn) {
+		pg_rollback(conn, NULL);
+		pg_close(conn);
+	}
+	strbuf_release(&sb);
+	diff_messages_release(&msgs);
+	plan_release(&plan);
+	sqlschema_release(&target);
+	sqlschema_release(&live);
+	ws_url_release(&url);
+	db_schema_release(&schema);
+	return ret;
+}

@@ -1,0 +1,12 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT, c JSONB, d TIMESTAMP(3), e TEXT, f INTEGER);
+CREATE INDEX "t_a_idx" ON t(a);
+CREATE INDEX "t_a_b_idx" ON t(a DESC, b);
+CREATE INDEX "custom_idx" ON t(b);
+CREATE INDEX "t_c_idx" ON t USING GIN (c jsonb_path_ops);
+CREATE INDEX "t_c_gin2" ON t USING GIN (c);
+CREATE INDEX "t_d_idx" ON t USING BRIN (d);
+CREATE INDEX "t_e_idx" ON t USING HASH (e);
+CREATE UNIQUE INDEX "t_f_key" ON t(f DESC);
+CREATE INDEX "t_expr_idx" ON t ((lower(b)));
+CREATE INDEX "t_partial_idx" ON t (a) WHERE a > 0;
+CREATE INDEX "t_b_ops" ON t (b text_pattern_ops);

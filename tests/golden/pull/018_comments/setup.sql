@@ -1,0 +1,3 @@
+CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);
+COMMENT ON TABLE t IS 'the table';
+COMMENT ON COLUMN t.name IS 'the name';

@@ -1,0 +1,6 @@
+CREATE TYPE user_role AS ENUM ('admin', 'member');
+CREATE TABLE users (id SERIAL PRIMARY KEY, email_address TEXT NOT NULL, role user_role NOT NULL DEFAULT 'member', created_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, new_col INTEGER);
+CREATE UNIQUE INDEX users_email_address_key ON users(email_address);
+CREATE TABLE posts (id SERIAL PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES users(id) ON DELETE RESTRICT ON UPDATE CASCADE, title TEXT NOT NULL);
+CREATE TABLE brand_new (id INTEGER PRIMARY KEY);
+CREATE TABLE "Alpha" (id INTEGER PRIMARY KEY);

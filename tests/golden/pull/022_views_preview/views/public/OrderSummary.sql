@@ -1,0 +1,5 @@
+SELECT
+  "Order".id,
+  "Order".amount AS total
+FROM
+  "Order";
