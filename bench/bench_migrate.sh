@@ -5,6 +5,7 @@
 # The server: the Prisma oracle's cluster when the oracle is there (both tools then talk
 # to the same server), else MESDB_TEST_PG_URL (tests/pg/cluster.sh env). Each deploy run
 # gets a fresh database (created outside the timing); status runs on an up-to-date one.
+# MESDB_BENCH_NO_ORACLE=1: mesdb only, on MESDB_TEST_PG_URL's server.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -15,6 +16,7 @@ mesdb=$(cd "$build/cli" && pwd)/mesdb
 nmig=${MESDB_BENCH_MIGRATIONS:-200}
 tmp=$(mktemp -d)
 oracle=$(oracle_path || true)
+[ "${MESDB_BENCH_NO_ORACLE:-0}" = 1 ] && oracle=
 if [ -n "$oracle" ]; then
 	base=$("$oracle" url postgres)
 	base=${base%/*}

@@ -3,18 +3,28 @@
 #include "xalloc.h"
 
 #include <stdarg.h>
-#include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_BLOCK_SIZE (64 * 1024)
-#define ARENA_ALIGN (alignof(max_align_t))
+/*
+ * Blocks grow geometrically from ARENA_BLOCK_MIN to ARENA_BLOCK_MAX, so a
+ * big schema needs a few dozen mallocs, not thousands. An allocation larger
+ * than a quarter of the next block size gets a block of its own (behind the
+ * current one, which stays in use); when it must be zeroed it comes from
+ * xzalloc(), which hands out fresh pages without writing them.
+ *
+ * arena_alloc_uninit()'s fast path (arena.h) bumps a->cur; the current
+ * block is always a->head.
+ */
+#define ARENA_BLOCK_MIN (64 * 1024)
+#define ARENA_BLOCK_MAX (1024 * 1024)
 
 struct arena_block {
 	struct arena_block *next;
-	size_t used, size;
+	size_t size;
+	int zalloc;                 /* from xzalloc() (free with xzfree()), else xmalloc() */
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -22,49 +32,72 @@ void arena_init(struct arena *a)
 {
 	a->head = NULL;
 	a->total = 0;
+	a->cur = NULL;
+	a->avail = 0;
+}
+
+void *arena_alloc_slow(struct arena *a, size_t need, int zero)
+{
+	struct arena_block *b = a->head, *nb;
+	size_t bsize = ARENA_BLOCK_MIN;
+
+	a->total += need;
+	if (b && b->size >= ARENA_BLOCK_MIN)
+		bsize = b->size < ARENA_BLOCK_MAX ? b->size * 2 : ARENA_BLOCK_MAX;
+	if (need > bsize / 4) {
+		/* a big one-off: its own block, the current block stays in front */
+		nb = zero ? xzalloc(sizeof(*nb) + need) : xmalloc(sizeof(*nb) + need);
+		nb->size = need;
+		nb->zalloc = zero;
+		if (b) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = NULL;
+			a->head = nb;
+		}
+		return nb->data;
+	}
+	nb = xmalloc(sizeof(*nb) + bsize);
+	nb->size = bsize;
+	nb->zalloc = 0;
+	nb->next = b;
+	a->head = nb;
+	a->cur = nb->data + need;
+	a->avail = bsize - need;
+	if (zero)
+		memset(nb->data, 0, need);
+	return nb->data;
 }
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-	struct arena_block *b = a->head;
-	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-	void *p;
+	size_t need = arena_round(size);
 
-	if (need == 0)
-		need = ARENA_ALIGN;
-	if (!b || b->size - b->used < need) {
-		size_t bsize = need > ARENA_BLOCK_SIZE / 4 ? need : ARENA_BLOCK_SIZE;
-		struct arena_block *nb = xmalloc(sizeof(*nb) + bsize);
-		nb->used = 0;
-		nb->size = bsize;
-		if (b && need > ARENA_BLOCK_SIZE / 4) {
-			/* a big one-off: keep the current block in front */
-			nb->next = b->next;
-			b->next = nb;
-		} else {
-			nb->next = b;
-			a->head = nb;
-		}
-		b = nb;
+	if (a->avail >= need) {
+		void *p = a->cur;
+		a->cur += need;
+		a->avail -= need;
+		a->total += need;
+		memset(p, 0, size);
+		return p;
 	}
-	p = b->data + b->used;
-	b->used += need;
-	a->total += need;
-	memset(p, 0, need);
-	return p;
+	return arena_alloc_slow(a, need, 1);
 }
 
 void *arena_memdup(struct arena *a, const void *src, size_t size)
 {
-	void *p = arena_alloc(a, size);
-	if (src && size)
+	if (!src)
+		return arena_alloc(a, size);
+	void *p = arena_alloc_uninit(a, size);
+	if (size)
 		memcpy(p, src, size);
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_uninit(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -86,7 +119,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		MESDB_BUG("vsnprintf failed");
-	p = arena_alloc(a, (size_t)n + 1);
+	p = arena_alloc_uninit(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -98,9 +131,11 @@ void arena_release(struct arena *a)
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;
-		free(b);
+		if (b->zalloc)
+			xzfree(b);
+		else
+			free(b);
 		b = next;
 	}
-	a->head = NULL;
-	a->total = 0;
+	arena_init(a);
 }

@@ -2,6 +2,7 @@
 #ifndef MESDB_ARENA_H
 #define MESDB_ARENA_H
 
+#include <stdalign.h>
 #include <stddef.h>
 
 #include "xalloc.h"
@@ -11,14 +12,21 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;
 	size_t total;           /* bytes handed out, for statistics */
+	unsigned char *cur;     /* free space of the current block: cur .. cur + avail */
+	size_t avail;
 };
 
-#define ARENA_INIT { NULL, 0 }
+#define ARENA_INIT { NULL, 0, NULL, 0 }
 
 /* arena_init allocates nothing. */
 void arena_init(struct arena *a);
 /* Zeroed memory aligned for any type, valid until arena_release(). */
 void *arena_alloc(struct arena *a, size_t size);
+/*
+ * Like arena_alloc, but the memory is NOT zeroed: for arrays and strings the
+ * caller writes completely before reading.
+ */
+static inline void *arena_alloc_uninit(struct arena *a, size_t size);
 /* Copy of n elements of size each (zeroed when src is NULL). */
 void *arena_memdup(struct arena *a, const void *src, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
@@ -33,5 +41,34 @@ void arena_release(struct arena *a);
 
 #define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc((a), xmul((n), sizeof(type))))
+#define ARENA_NEW_ARRAY_UNINIT(a, type, n) ((type *)arena_alloc_uninit((a), xmul((n), sizeof(type))))
+
+/* ---- the inline fast path (internals) ---- */
+
+#define ARENA_ALIGN (alignof(max_align_t))
+
+/* size rounded up to ARENA_ALIGN (at least ARENA_ALIGN) */
+static inline size_t arena_round(size_t size)
+{
+	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	return need ? need : ARENA_ALIGN;
+}
+
+/* need (rounded) bytes from a new block; zeroed when zero is set */
+void *arena_alloc_slow(struct arena *a, size_t need, int zero);
+
+static inline void *arena_alloc_uninit(struct arena *a, size_t size)
+{
+	size_t need = arena_round(size);
+
+	if (a->avail >= need) {
+		void *p = a->cur;
+		a->cur += need;
+		a->avail -= need;
+		a->total += need;
+		return p;
+	}
+	return arena_alloc_slow(a, need, 0);
+}
 
 #endif

@@ -51,4 +51,11 @@ uint32_t strmap_putn(struct strmap *m, uint32_t ns, const char *key, size_t len,
 /* Insert or overwrite. */
 void strmap_set(struct strmap *m, uint32_t ns, const char *key, uint32_t value);
 
+/*
+ * The value stored for (ns, key), inserted as `init` when the key is absent:
+ * one lookup for read-modify-write (counting). The pointer is valid until
+ * the next insertion into m.
+ */
+uint32_t *strmap_ref(struct strmap *m, uint32_t ns, const char *key, uint32_t init);
+
 #endif

@@ -1,10 +1,21 @@
 /* xalloc.c - allocation wrappers that abort through a replaceable out-of-memory handler */
 #include "xalloc.h"
 
+#include <stdalign.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define XZ_NO_MMAP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define XZ_NO_MMAP 1
+#endif
+#endif
 
 static void default_oom(size_t size)
 {
@@ -55,6 +66,59 @@ void *xrealloc(void *ptr, size_t size)
 	if (!p)
 		oom(size);
 	return p;
+}
+
+/*
+ * xzalloc: below XZ_MMAP_MIN from calloc; above it, fresh anonymous pages,
+ * which are zero without being written (calloc would clear memory it
+ * recycles, and its mmap threshold moves). A header keeps size and origin.
+ * Sanitizer builds always use calloc, so the checks cover these blocks too.
+ */
+#define XZ_MMAP_MIN (128 * 1024)
+
+union xz_head {
+	struct {
+		size_t size;        /* total, header included */
+		int mapped;
+	} h;
+	max_align_t align;
+};
+
+void *xzalloc(size_t size)
+{
+	size_t total = size + sizeof(union xz_head);
+	union xz_head *hd = NULL;
+
+	if (total < size)
+		oom(SIZE_MAX);
+#ifndef XZ_NO_MMAP
+	if (total >= XZ_MMAP_MIN) {
+		void *p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			hd = p;
+			hd->h.mapped = 1;
+		}
+	}
+#endif
+	if (!hd) {
+		hd = xcalloc(1, total);
+		hd->h.mapped = 0;
+	}
+	hd->h.size = total;
+	return hd + 1;
+}
+
+void xzfree(void *p)
+{
+	union xz_head *hd;
+
+	if (!p)
+		return;
+	hd = (union xz_head *)p - 1;
+	if (hd->h.mapped)
+		munmap(hd, hd->h.size);
+	else
+		free(hd);
 }
 
 char *xstrdup(const char *s)

@@ -11,6 +11,13 @@ void xalloc_set_oom_handler(xalloc_oom_fn fn);
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
+/*
+ * Zeroed memory for big tables and arena blocks: a large request is fresh
+ * pages from the system, so nothing is cleared by hand. Free with xzfree()
+ * (NULL is fine), never with free().
+ */
+void *xzalloc(size_t size);
+void xzfree(void *p);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* nmemb * size, aborting on overflow */

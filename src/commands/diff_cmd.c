@@ -264,7 +264,7 @@ static const char *arity_name(const struct sql_column *c)
 }
 
 /* Rust's Debug form of a default as Prisma prints it: None, Some(Value(Int(1))), Some(Now) ... */
-static void default_debug(const struct sql_default *d, struct strbuf *sb)
+static void default_debug(const struct sql_default *d, enum sql_ptype t, struct strbuf *sb)
 {
 	switch (d->kind) {
 	case SQL_DEFAULT_NONE:
@@ -274,8 +274,10 @@ static void default_debug(const struct sql_default *d, struct strbuf *sb)
 		strbuf_addf(sb, "Some(Value(String(\"%s\")))", d->value);
 		return;
 	case SQL_DEFAULT_NUMBER:
-		if (strpbrk(d->value, ".eE"))
-			strbuf_addf(sb, "Some(Value(Float(%s)))", d->value);
+		if (t == SQL_T_REAL || t == SQL_T_DOUBLE || t == SQL_T_DECIMAL)
+			strbuf_addf(sb, "Some(Value(Float(BigDecimal(\"%s\"))))", d->value);
+		else if (t == SQL_T_BIGINT)
+			strbuf_addf(sb, "Some(Value(BigInt(%s)))", d->value);
 		else
 			strbuf_addf(sb, "Some(Value(Int(%s)))", d->value);
 		return;
@@ -289,7 +291,7 @@ static void default_debug(const struct sql_default *d, struct strbuf *sb)
 		strbuf_addstr(sb, "Some(Value(List([");
 		for (uint32_t i = 0; i < d->nitems; i++) {
 			struct strbuf item = STRBUF_INIT;
-			default_debug(&d->items[i], &item);
+			default_debug(&d->items[i], t, &item);
 			/* strip the Some(Value( ... )) wrapper of the element */
 			if (item.len > 13 && !strncmp(item.buf, "Some(Value(", 11))
 				strbuf_add(sb, item.buf + 11, item.len - 13);
@@ -329,9 +331,9 @@ static void alter_column_line(const struct plan *p, const struct diff_change *ch
 	}
 	if (ch->what & DIFF_COL_DEFAULT) {
 		strbuf_addstr(sb, first ? "default changed from `" : ", default changed from `");
-		default_debug(&a->dflt, sb);
+		default_debug(&a->dflt, a->type.ptype, sb);
 		strbuf_addstr(sb, "` to `");
-		default_debug(&b->dflt, sb);
+		default_debug(&b->dflt, b->type.ptype, sb);
 		strbuf_addch(sb, '`');
 		first = false;
 	}
@@ -339,8 +341,11 @@ static void alter_column_line(const struct plan *p, const struct diff_change *ch
 		strbuf_addstr(sb, first ? "type changed" : ", type changed");
 		first = false;
 	}
-	if (ch->what & DIFF_COL_AUTOINCREMENT)
-		strbuf_addstr(sb, first ? "autoincrement changed" : ", autoincrement changed");
+	if (ch->what & DIFF_COL_AUTOINCREMENT) {
+		strbuf_addstr(sb, first ? "" : ", ");
+		strbuf_addstr(sb, b->autoincrement ? "column became autoincrementing" :
+			      "column is no longer autoincrementing");
+	}
 	strbuf_addstr(sb, ")\n");
 }
 
@@ -377,7 +382,7 @@ static void changed_table_lines(const struct plan *p, const struct diff_step *st
 				strbuf_addstr(sb, "  [+] Added primary key on columns (");
 				if (pk != SQL_NONE)
 					index_columns(t, &t->indexes[pk], sb);
-				strbuf_addstr(sb, ")\n");
+				strbuf_addstr(sb, ")\n)\n"); /* sic: Prisma prints a stray ")" line */
 				break;
 			case DIFF_RENAME_PRIMARY_KEY:
 				pk = sqlschema_table_pk(t, st->next);

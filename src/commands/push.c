@@ -59,7 +59,7 @@ static int force_reset(struct pg_conn *c, const char *const *names, uint32_t n,
 static void add_messages(struct strbuf *sb, const struct diff_message *m, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++)
-		strbuf_addf(sb, "  " BULLET " %s\n", m[i].text);
+		strbuf_addf(sb, "%s  " BULLET " %s\n", i ? "\n" : "", m[i].text);
 }
 
 int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *sink,
@@ -137,12 +137,15 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 			    "successfully reset.\n", pg_conn_database(conn), pg_conn_schema(conn),
 			    pg_conn_host(conn), pg_conn_port(conn));
 	if (msgs.nunexecutable) {
+		sink_out(sink, sb.buf);
+		strbuf_reset(&sb);
 		strbuf_addstr(&sb, "\n" WARNING_SIGN " We found changes that cannot be executed:\n\n");
 		add_messages(&sb, msgs.unexecutable, msgs.nunexecutable);
-		sink_out(sink, sb.buf);
+		strbuf_addch(&sb, '\n');
+		sink_note(sink, sb.buf);
 		mesdb_error(err, MESDB_E_REFUSED, "the changes cannot be executed: nothing was applied");
-		mesdb_err_hint(err, "Use the --force-reset flag to drop the database before push like "
-			       "mesdb db push --force-reset\nAll data will be lost.");
+		mesdb_err_hint(err, "You may use the --force-reset flag to drop the database before "
+			       "push like mesdb db push --force-reset\nAll data will be lost.");
 		goto out;
 	}
 	if (msgs.nwarnings) {

@@ -557,6 +557,19 @@ static void render_default(const struct ictx *x, const struct sql_column *col, c
 		return;
 	case SQL_DEFAULT_LIST: {
 		uint32_t i;
+		if (col->type.ptype == SQL_T_BIGINT && d->nitems) {
+			/* Prisma cannot read PostgreSQL's ARRAY[(1)::bigint] back: dbgenerated */
+			struct strbuf e = STRBUF_INIT;
+			strbuf_addstr(&e, "ARRAY[");
+			for (i = 0; i < d->nitems; i++)
+				strbuf_addf(&e, "%s(%s)::bigint", i ? ", " : "",
+					    d->items[i].value ? d->items[i].value : "NULL");
+			strbuf_addch(&e, ']');
+			strbuf_addch(sb, ' ');
+			add_dbgenerated(sb, e.buf);
+			strbuf_release(&e);
+			return;
+		}
 		strbuf_addstr(sb, " @default([");
 		for (i = 0; i < d->nitems; i++) {
 			if (i)
@@ -1036,7 +1049,7 @@ static void fk_relations(struct ictx *x)
 			add_psl_string(&line, fk->name);
 		}
 		strbuf_addstr(&line, ")\n");
-		add_relfield(x, t, relname, &line);
+		add_relfield(x, t, fk->name, &line);
 
 		/* back side */
 		strbuf_addf(&line, "  %s %s%s", back, mt->name, fk_is_unique(x, fk) ? "?" : "[]");
@@ -1048,7 +1061,7 @@ static void fk_relations(struct ictx *x)
 		if (mt->ignored)
 			strbuf_addstr(&line, " @ignore");
 		strbuf_addch(&line, '\n');
-		add_relfield(x, r, relname, &line);
+		add_relfield(x, r, fk->name, &line);
 		strbuf_release(&line);
 		strbuf_release(&cols);
 		strbuf_release(&defname);
@@ -1092,8 +1105,9 @@ static void join_relations(struct ictx *x)
 			fa = x->models[b].name;
 			fb = x->models[a].name;
 		}
-		/* re-introspection: the previous m:n fields of this relation name */
-		if (x->pdb) {
+		/* re-introspection: the previous m:n fields of this relation name (Prisma
+		 * renames the fields of a self relation to <Model>_A / <Model>_B) */
+		if (x->pdb && !self) {
 			for (k = 0; k < x->pdb->nrelations; k++) {
 				const struct psl_db_relation *pr = &x->pdb->relations[k];
 				if (pr->kind != PSL_RELATION_MANY_TO_MANY || strcmp(pr->name, relname) ||
@@ -1112,7 +1126,7 @@ static void join_relations(struct ictx *x)
 			strbuf_addch(&line, ')');
 		}
 		strbuf_addch(&line, '\n');
-		add_relfield(x, a, relname, &line);
+		add_relfield(x, a, s->tables[i].name, &line);
 		strbuf_addf(&line, "  %s %s[]", fb, x->models[a].name);
 		if (named) {
 			strbuf_addstr(&line, " @relation(");
@@ -1120,7 +1134,7 @@ static void join_relations(struct ictx *x)
 			strbuf_addch(&line, ')');
 		}
 		strbuf_addch(&line, '\n');
-		add_relfield(x, b, relname, &line);
+		add_relfield(x, b, s->tables[i].name, &line);
 		strbuf_release(&line);
 	}
 }
@@ -1345,11 +1359,16 @@ static void render_enum(struct ictx *x, uint32_t e, struct strbuf *out)
 	strbuf_addstr(out, "}\n\n");
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The datasource and generator blocks of the previous schema, as written. */
 static void render_config(struct ictx *x, struct strbuf *out)
 {
 	const struct psl_schema *p = x->in->prev;
-	uint32_t i;
+	uint32_t i, k, start;
 
 	if (!p)
 		return;
@@ -1363,7 +1382,30 @@ static void render_config(struct ictx *x, struct strbuf *out)
 		src = &p->sources[b->span.file];
 		if (b->doc)
 			add_doc(out, "", b->doc);
-		strbuf_add(out, src->text + b->span.start, b->span.end - b->span.start);
+		start = b->span.start;
+		for (k = 0; k < b->nprops && b->kind == PSL_BLOCK_DATASOURCE; k++) {
+			/* Prisma writes the datasource's schemas sorted */
+			const struct psl_prop *pp = &b->props[k];
+			const char **items;
+			uint32_t j;
+			if (strcmp(pp->name, "schemas") || !pp->value || pp->value->kind != PSL_EXPR_ARRAY)
+				continue;
+			items = xmalloc(sizeof(char *) * (pp->value->nitems + 1));
+			for (j = 0; j < pp->value->nitems; j++)
+				items[j] = pp->value->items[j]->str ? pp->value->items[j]->str : "";
+			qsort(items, pp->value->nitems, sizeof(char *), cmp_str);
+			strbuf_add(out, src->text + start, pp->value->span.start - start);
+			strbuf_addch(out, '[');
+			for (j = 0; j < pp->value->nitems; j++) {
+				if (j)
+					strbuf_addstr(out, ", ");
+				add_psl_string(out, items[j]);
+			}
+			strbuf_addch(out, ']');
+			start = pp->value->span.end;
+			free(items);
+		}
+		strbuf_add(out, src->text + start, b->span.end - start);
 		strbuf_addstr(out, "\n\n");
 	}
 }
@@ -1432,6 +1474,7 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 	const struct sqlschema *s = in->sql;
 	struct strbuf text = STRBUF_INIT;
 	struct psl_schema ps;
+	struct strbuf *texts;
 	uint32_t *order, i, n;
 	size_t relpos = 0;
 	int ret = -1;
@@ -1466,18 +1509,26 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 	for (i = n = 0; i < s->ntables; i++)
 		if (!skipped_table(&x, i))
 			order[n++] = i;
+	/* render in table order (Prisma lists the warnings so), print in model order */
+	texts = xcalloc(s->ntables + 1, sizeof(*texts));
+	for (i = 0; i < n; i++) {
+		uint32_t t = order[i];
+		strbuf_init(&texts[t], 0);
+		relpos = 0;
+		while (relpos < x.nrels && x.rels[relpos].model != t)
+			relpos++;
+		render_model(&x, t, &relpos, &texts[t]);
+		r->nmodels++;
+	}
 	cmp_s = s;
 	cmp_models = x.models;
 	cmp_enums = x.enums;
 	qsort(order, n, sizeof(uint32_t), cmp_table);
 	for (i = 0; i < n; i++) {
-		uint32_t t = order[i];
-		relpos = 0;
-		while (relpos < x.nrels && x.rels[relpos].model != t)
-			relpos++;
-		render_model(&x, t, &relpos, &text);
-		r->nmodels++;
+		strbuf_addbuf(&text, &texts[order[i]]);
+		strbuf_release(&texts[order[i]]);
 	}
+	free(texts);
 	for (i = n = 0; i < s->nenums; i++)
 		order[n++] = i;
 	qsort(order, n, sizeof(uint32_t), cmp_enum);

@@ -18,6 +18,8 @@
  * it lives in the connection's schema (first on the search_path).
  */
 
+#define UNDEFINED_TABLE "42P01"
+
 static const char create_table_sql[] =
 	"CREATE TABLE _prisma_migrations (\n"
 	"    id                  VARCHAR(36) PRIMARY KEY NOT NULL,\n"
@@ -73,8 +75,6 @@ static char *display_time(struct arena *a, const char *ts)
 
 int history_load(struct pg_conn *c, struct history *h, struct mesdb_err *err)
 {
-	static const char exists_sql[] =
-		"SELECT pg_catalog.to_regclass('_prisma_migrations') IS NOT NULL AS present";
 	static const char rows_sql[] =
 		"SELECT id, checksum, finished_at IS NOT NULL AS finished, migration_name, logs,"
 		" rolled_back_at IS NOT NULL AS rolled_back,"
@@ -82,19 +82,33 @@ int history_load(struct pg_conn *c, struct history *h, struct mesdb_err *err)
 		"   AS started_at,"
 		" applied_steps_count"
 		" FROM _prisma_migrations ORDER BY started_at, migration_name, id";
+	struct mesdb_err qerr = MESDB_ERR_INIT;
 	struct pg_result *r = NULL;
 	int ci, cc, cf, cn, cl, crb, cs, ca;
 	int ret = -1;
 
-	if (pg_exec(c, exists_sql, &r, err) < 0)
+	h->table_exists = false;
+	if (pg_in_transaction(c)) {
+		/* an error would abort the caller's transaction: look first */
+		if (pg_exec(c, "SELECT pg_catalog.to_regclass('_prisma_migrations') IS NOT NULL", &r,
+			    err) < 0)
+			goto out;
+		h->table_exists = pg_result_value(r, 0, 0)[0] == 't';
+		pg_result_free(r);
+		r = NULL;
+		if (!h->table_exists)
+			return 0;
+	}
+	/* one round trip: a missing table is the query's "undefined table" error */
+	if (pg_exec(c, rows_sql, &r, &qerr) < 0) {
+		if (!strcmp(qerr.sqlstate, UNDEFINED_TABLE)) {
+			mesdb_err_release(&qerr);
+			return 0;
+		}
+		mesdb_err_move(err, &qerr);
 		goto out;
-	h->table_exists = pg_result_value(r, 0, 0)[0] == 't';
-	pg_result_free(r);
-	r = NULL;
-	if (!h->table_exists)
-		return 0;
-	if (pg_exec(c, rows_sql, &r, err) < 0)
-		goto out;
+	}
+	h->table_exists = true;
 	ci = pg_result_col(r, "id");
 	cc = pg_result_col(r, "checksum");
 	cf = pg_result_col(r, "finished");

@@ -51,7 +51,8 @@ uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const cha
 	}
 	/* Lines as Prisma's renderer counts them: split on "\n", so a final "\n" opens an empty line. */
 	src->nlines = nl + 1;
-	src->line_starts = ARENA_NEW_ARRAY(&s->arena, uint32_t, src->nlines);
+	src->line_starts = ARENA_NEW_ARRAY_UNINIT(&s->arena, uint32_t, src->nlines);
+	src->line_starts[0] = 0;
 	for (q = src->text, n = 1; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
 		src->line_starts[n++] = (uint32_t)(q - src->text) + 1;
 	return s->nsources++;

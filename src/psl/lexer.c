@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 void lexer_init(struct lexer *lx, const char *text, uint32_t len)
 {
 	lx->text = text;
@@ -145,10 +149,13 @@ uint32_t lexer_line_end(const char *text, uint32_t len, uint32_t pos)
 	return pos;
 }
 
-/* ASCII classes: 1 = starts an identifier (letter, digit), 2 = goes on with one (also _ -) */
+/*
+ * ASCII classes: 1 = starts an identifier (letter, digit), 2 = goes on with
+ * one (also _ -). Bytes >= 0x80 are 0 here: UTF-8 is decoded separately.
+ */
 #define ID_START 1
 #define ID_CHAR 2
-static const unsigned char ascii_class[128] = {
+static const unsigned char ascii_class[256] = {
 	['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3,
 	['8'] = 3, ['9'] = 3,
 	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3, ['H'] = 3,
@@ -190,18 +197,53 @@ bool lexer_ident_char(const char *text, uint32_t len, uint32_t pos, uint32_t *n)
 	return lexer_is_letter(lexer_decode(text, len, pos, n));
 }
 
+/* First position at or after pos that is not an ASCII identifier character. */
+static inline uint32_t ascii_ident_end(const char *text, uint32_t len, uint32_t pos)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen bytes at a time: [A-Za-z] (case folded), [0-9], '_', '-' */
+	while (len - pos >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
+		__m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+		__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+					      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+					      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+		__m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')),
+					     _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), punct));
+		if (m != 0xffffu)
+			return pos + (uint32_t)__builtin_ctz(~m);
+		pos += 16;
+	}
+#endif
+	while (pos < len && (ascii_class[(unsigned char)text[pos]] & ID_CHAR))
+		pos++;
+	return pos;
+}
+
 /* End of the identifier whose first character ends at pos. */
 static uint32_t ident_rest(const char *text, uint32_t len, uint32_t pos)
 {
 	uint32_t n;
 
 	for (;;) {
-		while (pos < len && (unsigned char)text[pos] < 0x80 && (ascii_class[(unsigned char)text[pos]] & ID_CHAR))
-			pos++;
+		pos = ascii_ident_end(text, len, pos);
 		if (pos >= len || (unsigned char)text[pos] < 0x80 || !lexer_ident_char(text, len, pos, &n))
 			return pos;
 		pos += n;
 	}
+}
+
+uint32_t lexer_ident_end(const char *text, uint32_t len, uint32_t pos)
+{
+	uint32_t n;
+
+	if (pos < len && (ascii_class[(unsigned char)text[pos]] & ID_START))
+		return ident_rest(text, len, pos + 1);
+	if (!lexer_ident_start(text, len, pos, &n))
+		return pos;
+	return ident_rest(text, len, pos + n);
 }
 
 static bool is_digit(const char *text, uint32_t len, uint32_t pos)
@@ -235,7 +277,7 @@ static enum lex_kind scan_string(const char *text, uint32_t len, uint32_t *pos)
 	return LEX_ERROR;
 }
 
-static void scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
 {
 	uint32_t p = lexer_skip_space(text, len, start), n;
 	unsigned char c;
@@ -248,6 +290,11 @@ static void scan(const char *text, uint32_t len, uint32_t start, struct lex_toke
 		return;
 	}
 	c = (unsigned char)text[p];
+	if (ascii_class[c] & ID_START) {
+		t->kind = LEX_IDENT;
+		t->end = ident_rest(text, len, p + 1);
+		return;
+	}
 	switch (c) {
 	case '\n':
 	case '\r':
@@ -329,13 +376,13 @@ static void scan(const char *text, uint32_t len, uint32_t start, struct lex_toke
 
 void lexer_next(struct lexer *lx, struct lex_token *t)
 {
-	scan(lx->text, lx->len, lx->pos, t);
+	lexer_scan(lx->text, lx->len, lx->pos, t);
 	lx->pos = t->end;
 }
 
 void lexer_peek(const struct lexer *lx, struct lex_token *t)
 {
-	scan(lx->text, lx->len, lx->pos, t);
+	lexer_scan(lx->text, lx->len, lx->pos, t);
 }
 
 /* ORDER LEX */

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ORDER LEX */
 enum lex_kind {
@@ -67,13 +68,31 @@ void lexer_init(struct lexer *lx, const char *text, uint32_t len);
 void lexer_next(struct lexer *lx, struct lex_token *t);
 /* The token lexer_next() would return, without moving. */
 void lexer_peek(const struct lexer *lx, struct lex_token *t);
+/* The token at pos (after white space) of text[0..len), as lexer_peek() would scan it. */
+void lexer_scan(const char *text, uint32_t len, uint32_t pos, struct lex_token *t);
 
 /* First position at or after pos that is not horizontal white space. */
 uint32_t lexer_skip_space_slow(const char *text, uint32_t len, uint32_t pos);
 static inline uint32_t lexer_skip_space(const char *text, uint32_t len, uint32_t pos)
 {
-	while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
+	if (pos < len && (text[pos] == ' ' || text[pos] == '\t')) {
 		pos++;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* runs of spaces (aligned columns): eight at a time */
+		while (len - pos >= 8) {
+			uint64_t w;
+			memcpy(&w, text + pos, sizeof(w));
+			w ^= 0x2020202020202020ull;
+			if (w) {
+				pos += (uint32_t)__builtin_ctzll(w) >> 3;
+				break;
+			}
+			pos += 8;
+		}
+#endif
+		while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
+			pos++;
+	}
 	if (pos >= len || (unsigned char)text[pos] < 0x80)
 		return pos;
 	return lexer_skip_space_slow(text, len, pos);
@@ -95,6 +114,11 @@ bool lexer_is_letter(uint32_t cp);
 /* Can an identifier start / go on with the character at pos? Length in *n. */
 bool lexer_ident_start(const char *text, uint32_t len, uint32_t pos, uint32_t *n);
 bool lexer_ident_char(const char *text, uint32_t len, uint32_t pos, uint32_t *n);
+/*
+ * End of the identifier at pos (pos when none): what lexer_next() would
+ * return as a LEX_IDENT token starting there, without scanning a token.
+ */
+uint32_t lexer_ident_end(const char *text, uint32_t len, uint32_t pos);
 
 /* "identifier", "`(`", ... for messages and tests. */
 const char *lex_kind_name(enum lex_kind kind);

@@ -119,11 +119,7 @@ static const char *dup_text(struct parser *p, uint32_t start, uint32_t end)
 static void peek(struct parser *p, struct lex_token *t)
 {
 	if (p->tok_pos != p->pos) {
-		struct lexer lx;
-		lx.text = p->text;
-		lx.len = p->len;
-		lx.pos = p->pos;
-		lexer_peek(&lx, &p->tok);
+		lexer_scan(p->text, p->len, p->pos, &p->tok);
 		p->tok_pos = p->pos;
 	}
 	*t = p->tok;
@@ -152,15 +148,7 @@ static bool at_line_start(const struct parser *p, uint32_t pos)
 /* Length of the identifier at pos (0: none). */
 static uint32_t ident_len(struct parser *p, uint32_t pos)
 {
-	struct lex_token t;
-	uint32_t save = p->pos, n;
-
-	if (!lexer_ident_start(p->text, p->len, pos, &n))
-		return 0;
-	p->pos = pos;
-	peek(p, &t);
-	p->pos = save;
-	return t.end - pos;
+	return lexer_ident_end(p->text, p->len, pos) - pos;
 }
 
 /* Unicode white space at pos (Rust's char::is_whitespace), its length or 0. */
@@ -627,11 +615,10 @@ static bool parse_arg(struct parser *p, struct psl_arg *a)
 	memset(a, 0, sizeof(*a));
 	peek(p, &t);
 	if (t.kind == LEX_IDENT) {
-		struct lexer lx;
-		lexer_init(&lx, p->text, p->len);
-		lx.pos = t.end;
-		lexer_next(&lx, &colon);
-		if (colon.kind == LEX_COLON) {
+		/* the token after the identifier: only a `:` matters here */
+		colon.start = skip_space(p, t.end);
+		colon.end = colon.start + 1;
+		if (colon.start < p->len && p->text[colon.start] == ':') {
 			uint32_t mark = p->s->ndiags;
 			a->name = dup_text(p, t.start, t.end);
 			a->name_span = span_of(p, t.start, t.end);

@@ -87,7 +87,8 @@ uint32_t psl_vctx_find_field(const struct psl_vctx *ctx, uint32_t model_id, cons
 
 bool psl_vctx_field_exists(const struct psl_vctx *ctx, uint32_t model_id, const char *name)
 {
-	return strmap_get(&ctx->all_fields, model_id, name) != STRMAP_MISSING;
+	return strmap_get(&ctx->fields, model_id, name) != STRMAP_MISSING ||
+	       strmap_get(&ctx->all_fields, model_id, name) != STRMAP_MISSING;
 }
 
 const struct psl_block *psl_vctx_model_block(const struct psl_vctx *ctx, uint32_t model_id)
@@ -368,6 +369,9 @@ static const char *const reserved_names[] = {
 
 static bool is_reserved_name(const char *name)
 {
+	/* all of them start with a lowercase letter, but for PrismaClient */
+	if (name[0] != 'P' && !(name[0] >= 'a' && name[0] <= 'z'))
+		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(reserved_names); i++)
 		if (!strcmp(reserved_names[i], name))
 			return true;
@@ -381,12 +385,18 @@ static const char *const scalar_names[] = {
 
 static int scalar_from_name(const char *name)
 {
-	if (!strchr("SBIFDJ", name[0]) || !name[0])
-		return -1;
-	for (size_t i = 0; i < ARRAY_SIZE(scalar_names); i++)
-		if (!strcmp(scalar_names[i], name))
-			return (int)i;
-	return -1;
+	int i;
+
+	switch (name[0]) {
+	case 'S': i = PSL_SCALAR_STRING; break;
+	case 'B': i = name[1] == 'o' ? PSL_SCALAR_BOOLEAN : name[1] == 'i' ? PSL_SCALAR_BIGINT : PSL_SCALAR_BYTES; break;
+	case 'I': i = PSL_SCALAR_INT; break;
+	case 'F': i = PSL_SCALAR_FLOAT; break;
+	case 'D': i = name[1] == 'e' ? PSL_SCALAR_DECIMAL : PSL_SCALAR_DATETIME; break;
+	case 'J': i = PSL_SCALAR_JSON; break;
+	default: return -1;
+	}
+	return strcmp(scalar_names[i], name) ? -1 : i;
 }
 
 static int scalar_from_name_nocase(const char *name)
@@ -397,6 +407,14 @@ static int scalar_from_name_nocase(const char *name)
 	return -1;
 }
 
+static bool has_dash(const char *name)
+{
+	for (; *name; name++)
+		if (*name == '-')
+			return true;
+	return false;
+}
+
 /* First character numeric (Unicode-ish: ASCII digits; UTF-8 digits are rare in names). */
 static void validate_identifier(struct psl_vctx *ctx, const char *name, struct psl_span span,
 				const char *item)
@@ -405,7 +423,7 @@ static void validate_identifier(struct psl_vctx *ctx, const char *name, struct p
 		psl_verr_validation(ctx, span, "The name of a %s must not be empty.", item);
 	else if (isdigit((unsigned char)name[0]))
 		psl_verr_validation(ctx, span, "The name of a %s must not start with a number.", item);
-	else if (strchr(name, '-'))
+	else if (has_dash(name))
 		psl_verr_validation(ctx, span, "The character `-` is not allowed in %s names.", item);
 }
 
@@ -429,19 +447,57 @@ static const char *top_type_name(enum psl_block_kind k)
 	return "";
 }
 
+/*
+ * Member names already seen in one block (a field, enum value or property
+ * name defined twice): a small block compares lengths and bytes with the
+ * names before; a big one (more than DUP_SMALL members) uses the map, with
+ * the block index as namespace.
+ */
+#define DUP_SMALL 32
+
+struct dup_names {
+	struct strmap map;
+	uint32_t ns;
+	bool big;
+	uint32_t n;
+	const char *names[DUP_SMALL];
+	size_t lens[DUP_SMALL];
+};
+
+static void dup_begin(struct dup_names *d, uint32_t b, uint32_t members)
+{
+	d->ns = b;
+	d->big = members > DUP_SMALL;
+	d->n = 0;
+}
+
+/* Whether name was seen before in the block; remembers it. */
+static bool dup_seen(struct dup_names *d, const char *name, uint32_t index)
+{
+	if (d->big)
+		return strmap_put(&d->map, d->ns, name, index) != STRMAP_MISSING;
+	size_t len = strlen(name);
+	for (uint32_t i = 0; i < d->n; i++)
+		if (d->lens[i] == len && !memcmp(d->names[i], name, len))
+			return true;
+	if (d->n < DUP_SMALL) {
+		d->names[d->n] = name;
+		d->lens[d->n++] = len;
+	}
+	return false;
+}
+
 static void names_pass(struct psl_vctx *ctx)
 {
 	struct psl_schema *s = ctx->s;
-	struct strmap tmp = STRMAP_INIT;   /* ns = block index: member name -> index */
-	uint32_t n = 0;
+	struct dup_names dup;
 
-	for (uint32_t b = 0; b < s->nblocks; b++)
-		n += s->blocks[b].nfields + s->blocks[b].nvalues + s->blocks[b].nprops;
-	strmap_reserve(&tmp, n);
-
+	strmap_init(&dup.map);
 	for (uint32_t b = 0; b < s->nblocks; b++) {
 		const struct psl_block *blk = &s->blocks[b];
 		uint32_t ns = 0;
+
+		dup_begin(&dup, b, blk->nfields + blk->nvalues + blk->nprops);
 
 		if (blk->name && scalar_from_name(blk->name) >= 0)
 			psl_verr(ctx, blk->name_span,
@@ -459,7 +515,7 @@ static void names_pass(struct psl_vctx *ctx)
 				const struct psl_enum_value *ev = &blk->values[v];
 				validate_identifier(ctx, ev->name, ev->name_span, "Enum Value");
 				validate_attr_identifiers(ctx, ev->attrs, ev->nattrs);
-				if (strmap_put(&tmp, b, ev->name, v) != STRMAP_MISSING)
+				if (dup_seen(&dup, ev->name, v))
 					psl_verr(ctx, (ev->decl_span.end ? ev->decl_span : ev->span),
 						 "Value \"%s\" is already defined on enum \"%s\".",
 						 ev->name, blk->name);
@@ -480,7 +536,7 @@ static void names_pass(struct psl_vctx *ctx)
 					continue; /* not a field: the parser reported it */
 				validate_identifier(ctx, fld->name, fld->name_span, view ? "field" : "Field");
 				validate_attr_identifiers(ctx, fld->attrs, fld->nattrs);
-				if (strmap_put(&tmp, b, fld->name, f) != STRMAP_MISSING)
+				if (dup_seen(&dup, fld->name, f))
 					psl_verr(ctx, fld->name_span,
 						 "Field \"%s\" is already defined on %s \"%s\".",
 						 fld->name, view ? "view" : "model", blk->name);
@@ -493,7 +549,7 @@ static void names_pass(struct psl_vctx *ctx)
 				const struct psl_field *fld = &blk->fields[f];
 				if (!fld->has_type || fld->invalid)
 					continue;
-				if (strmap_put(&tmp, b, fld->name, f) != STRMAP_MISSING)
+				if (dup_seen(&dup, fld->name, f))
 					psl_verr(ctx, fld->name_span,
 						 "Field \"%s\" is already defined on composite type \"%s\".",
 						 fld->name, blk->name);
@@ -504,7 +560,7 @@ static void names_pass(struct psl_vctx *ctx)
 			ns = blk->kind == PSL_BLOCK_GENERATOR ? 1 : 2;
 			for (uint32_t p = 0; p < blk->nprops; p++) {
 				const struct psl_prop *pr = &blk->props[p];
-				if (strmap_put(&tmp, b, pr->name, p) != STRMAP_MISSING)
+				if (dup_seen(&dup, pr->name, p))
 					psl_verr(ctx, pr->name_span,
 						 "Key \"%s\" is already defined in %s \"%s\".", pr->name,
 						 top_type_name(blk->kind), blk->name);
@@ -522,7 +578,7 @@ static void names_pass(struct psl_vctx *ctx)
 				 "The %s \"%s\" cannot be defined because a %s with that name already exists.",
 				 top_type_name(blk->kind), blk->name, top_type_name(s->blocks[prev].kind));
 	}
-	strmap_release(&tmp);
+	strmap_release(&dup.map);
 }
 
 /* ---- pass 2: types ---- */
@@ -534,6 +590,8 @@ static void names_pass(struct psl_vctx *ctx)
  */
 static bool is_index_attr(const struct psl_attr *a)
 {
+	if (a->name[0] != 'i' && a->name[0] != 'u' && a->name[0] != 'f')
+		return false;
 	if (a->block)
 		return !strcmp(a->name, "id") || !strcmp(a->name, "unique") ||
 		       !strcmp(a->name, "index") || !strcmp(a->name, "fulltext");
@@ -560,8 +618,10 @@ static void collect_tops(struct psl_vctx *ctx)
 					nidx += is_index_attr(&fld->attrs[a]);
 				if (!fld->has_type || fld->invalid)
 					continue;
-				uint32_t t = fld->type.unsupported ? STRMAP_MISSING
-								   : strmap_get(&ctx->tops, 0, fld->type.name);
+				/* as types_pass() decides: built-in scalar names first */
+				uint32_t t = fld->type.unsupported || scalar_from_name(fld->type.name) >= 0
+						     ? STRMAP_MISSING
+						     : strmap_get(&ctx->tops, 0, fld->type.name);
 				if (t != STRMAP_MISSING && (s->blocks[t].kind == PSL_BLOCK_MODEL ||
 							    s->blocks[t].kind == PSL_BLOCK_VIEW))
 					nrel++;
@@ -686,7 +746,6 @@ static void types_pass(struct psl_vctx *ctx)
 			const struct psl_field *fld = &blk->fields[f];
 			if (!fld->has_type || fld->invalid)
 				continue;
-			strmap_set(&ctx->all_fields, mid, fld->name, f);
 
 			int sc = -1;
 			uint32_t enum_id = PSL_NONE, target = PSL_NONE, composite = PSL_NONE;
@@ -696,6 +755,7 @@ static void types_pass(struct psl_vctx *ctx)
 				uint32_t t = strmap_get(&ctx->tops, 0, fld->type.name);
 				if (t == STRMAP_MISSING) {
 					type_not_found(ctx, fld);
+					strmap_set(&ctx->all_fields, mid, fld->name, f);
 					continue;
 				}
 				switch (s->blocks[t].kind) {
@@ -712,6 +772,7 @@ static void types_pass(struct psl_vctx *ctx)
 					composite = t;
 					break;
 				default:
+					strmap_set(&ctx->all_fields, mid, fld->name, f);
 					continue;
 				}
 			}
@@ -782,7 +843,6 @@ uint32_t psl_validate(struct psl_schema *s, struct psl_db *db)
 	}
 	strmap_reserve(&ctx.tops, s->nblocks);
 	strmap_reserve(&ctx.fields, nfields);
-	strmap_reserve(&ctx.all_fields, nfields);
 	strmap_reserve(&ctx.enum_values, nvalues);
 	strmap_reserve(&ctx.ids, s->nblocks);
 

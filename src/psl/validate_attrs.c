@@ -21,12 +21,53 @@
 
 /* ---- the attribute-set state machine ---- */
 
+/*
+ * The attribute names the visitors ask for, classified once per attribute
+ * set (st_begin), so that asking for an attribute the set does not have is
+ * one bit test. ORDER ATTR
+ */
+enum attr_key {
+	ATTR_MAP, ATTR_IGNORE, ATTR_RELATION, ATTR_ID, ATTR_UPDATED_AT, ATTR_DEFAULT, ATTR_UNIQUE,
+	ATTR_SCHEMA, ATTR_INDEX, ATTR_FULLTEXT,
+	ATTR_SCOPED,                   /* any name with a `.`: @db.VarChar */
+	ATTR_OTHER,
+};
+
+/* ORDER ATTR */
+static const char *const attr_key_names[] = {
+	"map", "ignore", "relation", "id", "updatedAt", "default", "unique", "schema", "index",
+	"fulltext",
+};
+
+static enum attr_key attr_key_of(const char *name)
+{
+	enum attr_key k;
+
+	_Static_assert(ARRAY_SIZE(attr_key_names) == ATTR_SCOPED, "attr_key_names follows ORDER ATTR");
+	switch (name[0]) {
+	case 'm': k = ATTR_MAP; break;
+	case 'r': k = ATTR_RELATION; break;
+	case 'd': k = ATTR_DEFAULT; break;
+	case 's': k = ATTR_SCHEMA; break;
+	case 'f': k = ATTR_FULLTEXT; break;
+	case 'u': k = name[1] == 'n' ? ATTR_UNIQUE : ATTR_UPDATED_AT; break;
+	case 'i': k = name[1] == 'g' ? ATTR_IGNORE : name[1] == 'n' ? ATTR_INDEX : ATTR_ID; break;
+	default: k = ATTR_OTHER; break;
+	}
+	if (k != ATTR_OTHER && !strcmp(name, attr_key_names[k]))
+		return k;
+	return strchr(name, '.') ? ATTR_SCOPED : ATTR_OTHER;
+}
+
 struct psl_vattr_state {
 	struct psl_vctx *ctx;
 	const struct psl_attr *attrs;
 	uint32_t nattrs;
 	bool *unused;                  /* per attribute of the set */
 	uint32_t aunused;
+	unsigned char *keys;           /* per attribute of the set: enum attr_key */
+	uint32_t akeys;
+	unsigned present;              /* bit (1 << enum attr_key) per key in the set */
 	const struct psl_attr *cur;    /* the attribute whose arguments are being read */
 	bool *live;                    /* per argument of cur: still to be consumed */
 	uint32_t alive;
@@ -36,9 +77,15 @@ static void st_begin(struct psl_vattr_state *st, const struct psl_attr *attrs, u
 {
 	st->attrs = attrs;
 	st->nattrs = n;
+	st->present = 0;
 	ALLOC_GROW(st->unused, n, st->aunused);
-	for (uint32_t i = 0; i < n; i++)
+	ALLOC_GROW(st->keys, n, st->akeys);
+	for (uint32_t i = 0; i < n; i++) {
+		enum attr_key k = attr_key_of(attrs[i].name);
 		st->unused[i] = true;
+		st->keys[i] = (unsigned char)k;
+		st->present |= 1u << k;
+	}
 	st->cur = NULL;
 }
 
@@ -137,24 +184,25 @@ static bool st_set(struct psl_vattr_state *st, const struct psl_attr *a)
 }
 
 /* visit_optional_single_attr */
-static bool st_single(struct psl_vattr_state *st, const char *name)
+static bool st_single(struct psl_vattr_state *st, enum attr_key key)
 {
 	uint32_t first = UINT32_MAX, count = 0;
+
+	if (!(st->present & (1u << key)))
+		return false;
 	for (uint32_t i = 0; i < st->nattrs; i++) {
-		if (strcmp(st->attrs[i].name, name))
+		if (st->keys[i] != key)
 			continue;
 		if (first == UINT32_MAX)
 			first = i;
 		count++;
 	}
-	if (!count)
-		return false;
 	if (count > 1) {
 		for (uint32_t i = 0; i < st->nattrs; i++) {
-			if (strcmp(st->attrs[i].name, name))
+			if (st->keys[i] != key)
 				continue;
 			psl_verr(st->ctx, psl_vattr_span(&st->attrs[i]),
-				 "Attribute \"@%s\" can only be defined once.", name);
+				 "Attribute \"@%s\" can only be defined once.", attr_key_names[key]);
 			st->unused[i] = false;
 		}
 		return false;
@@ -164,10 +212,12 @@ static bool st_single(struct psl_vattr_state *st, const char *name)
 }
 
 /* visit_repeated_attr */
-static bool st_repeated(struct psl_vattr_state *st, const char *name)
+static bool st_repeated(struct psl_vattr_state *st, enum attr_key key)
 {
+	if (!(st->present & (1u << key)))
+		return false;
 	for (uint32_t i = 0; i < st->nattrs; i++) {
-		if (!st->unused[i] || strcmp(st->attrs[i].name, name))
+		if (!st->unused[i] || st->keys[i] != key)
 			continue;
 		st->unused[i] = false;
 		if (st_set(st, &st->attrs[i]))
@@ -180,11 +230,14 @@ static bool st_repeated(struct psl_vattr_state *st, const char *name)
 static const struct psl_attr *st_scoped(struct psl_vattr_state *st)
 {
 	const struct psl_attr *found = NULL;
+
+	if (!(st->present & (1u << ATTR_SCOPED)))
+		return NULL;
 	for (uint32_t i = 0; i < st->nattrs; i++) {
 		const struct psl_attr *a = &st->attrs[i];
-		const char *dot = strchr(a->name, '.');
-		if (!dot)
+		if (st->keys[i] != ATTR_SCOPED)
 			continue;
+		const char *dot = strchr(a->name, '.');
 		st->unused[i] = false;
 		if (found)
 			psl_verr(st->ctx, psl_vattr_span(a), "Attribute \"@%.*s\" can only be defined once.",
@@ -1261,26 +1314,26 @@ static void scalar_field_attributes(struct psl_vattr_state *st, struct model_att
 
 	st_begin(st, ast->attrs, ast->nattrs);
 
-	if (st_single(st, "map")) {
+	if (st_single(st, ATTR_MAP)) {
 		field_map(st, ma, fid, mapped, has_map);
 		st_args_done(st);
 	}
-	if (st_single(st, "ignore")) {
+	if (st_single(st, ATTR_IGNORE)) {
 		if (df->scalar == PSL_SCALAR_UNSUPPORTED && fp->composite == PSL_NONE)
 			st_error(st, "Fields of type `Unsupported` cannot take an `@ignore` attribute. They are already treated as ignored by the client due to their type.");
 		else
 			df->ignored = true;
 		st_args_done(st);
 	}
-	if (st_single(st, "relation")) {
+	if (st_single(st, ATTR_RELATION)) {
 		st_error(st, "Invalid field type, not a relation.");
 		st_args_done(st);
 	}
-	if (st_single(st, "id")) {
+	if (st_single(st, ATTR_ID)) {
 		field_id(st, ma, fid);
 		st_args_done(st);
 	}
-	if (st_single(st, "updatedAt")) {
+	if (st_single(st, ATTR_UPDATED_AT)) {
 		if (df->scalar != PSL_SCALAR_DATETIME || fp->composite != PSL_NONE)
 			st_error(st, "Fields that are marked with @updatedAt must be of type DateTime.");
 		if (df->list)
@@ -1288,7 +1341,7 @@ static void scalar_field_attributes(struct psl_vattr_state *st, struct model_att
 		df->updated_at = true;
 		st_args_done(st);
 	}
-	if (st_single(st, "default")) {
+	if (st_single(st, ATTR_DEFAULT)) {
 		field_default(st, fid);
 		st_args_done(st);
 	}
@@ -1301,7 +1354,7 @@ static void scalar_field_attributes(struct psl_vattr_state *st, struct model_att
 			fp->native_name = dot + 1;
 		}
 	}
-	if (st_single(st, "unique")) {
+	if (st_single(st, ATTR_UNIQUE)) {
 		field_unique(st, ma, fid);
 		st_args_done(st);
 	}
@@ -1315,31 +1368,31 @@ static void relation_field_attributes(struct psl_vattr_state *st, uint32_t rf_id
 	const struct psl_field *ast = psl_vctx_rf_ast(ctx, rf_id);
 
 	st_begin(st, ast->attrs, ast->nattrs);
-	if (st_single(st, "relation")) {
+	if (st_single(st, ATTR_RELATION)) {
 		ctx->priv->attr_state = st;
 		psl_vrel_attribute(ctx, rf_id);
 		ctx->priv->attr_state = NULL;
 		st_args_done(st);
 	}
-	if (st_single(st, "id")) {
+	if (st_single(st, ATTR_ID)) {
 		st_error(st, "The field `%s` is a relation field and cannot be marked with `@id`. Only scalar fields can be declared as id.",
 			 ast->name);
 		st_discard(st);
 	}
-	if (st_single(st, "ignore")) {
+	if (st_single(st, ATTR_IGNORE)) {
 		rf->ignored = true;
 		st_args_done(st);
 	}
-	if (st_single(st, "default")) {
+	if (st_single(st, ATTR_DEFAULT)) {
 		st_error(st, "Cannot set a default value on a relation field.");
 		st_discard(st);
 	}
-	if (st_single(st, "map")) {
+	if (st_single(st, ATTR_MAP)) {
 		st_error(st, "The attribute `@map` cannot be used on relation fields.");
 		st_default_arg(st, "name", true, NULL);
 		st_discard(st);
 	}
-	if (st_single(st, "unique")) {
+	if (st_single(st, ATTR_UNIQUE)) {
 		struct strbuf sug = STRBUF_INIT;
 		if (rf->nfields == 1)
 			strbuf_addf(&sug, " Did you mean to put it on `%s`?",
@@ -1393,7 +1446,7 @@ static void model_attributes(struct psl_vattr_state *st, uint32_t mid, struct st
 		scalar_field_attributes(st, &ma, f, mapped, has_map);
 
 	st_begin(st, ma.blk->attrs, ma.blk->nattrs);
-	if (st_single(st, "ignore")) {
+	if (st_single(st, ATTR_IGNORE)) {
 		for (uint32_t f = m->first_field; f < m->first_field + m->nfields; f++) {
 			if (!ctx->db->fields[f].ignored)
 				continue;
@@ -1404,11 +1457,11 @@ static void model_attributes(struct psl_vattr_state *st, uint32_t mid, struct st
 		m->ignored = true;
 		st_args_done(st);
 	}
-	if (st_single(st, "id")) {
+	if (st_single(st, ATTR_ID)) {
 		model_id(st, &ma);
 		st_args_done(st);
 	}
-	if (st_single(st, "map")) {
+	if (st_single(st, ATTR_MAP)) {
 		const char *name = visit_map(st);
 		if (name) {
 			m->db_name = name;
@@ -1416,7 +1469,7 @@ static void model_attributes(struct psl_vattr_state *st, uint32_t mid, struct st
 		}
 		st_args_done(st);
 	}
-	if (st_single(st, "schema")) {
+	if (st_single(st, ATTR_SCHEMA)) {
 		const struct psl_expr *e = st_default_arg(st, "map", true, NULL);
 		const char *name = e ? psl_vcoerce_string(ctx, e) : NULL;
 		if (name) {
@@ -1426,15 +1479,15 @@ static void model_attributes(struct psl_vattr_state *st, uint32_t mid, struct st
 		}
 		st_args_done(st);
 	}
-	while (st_repeated(st, "index")) {
+	while (st_repeated(st, ATTR_INDEX)) {
 		model_index(st, &ma);
 		st_args_done(st);
 	}
-	while (st_repeated(st, "unique")) {
+	while (st_repeated(st, ATTR_UNIQUE)) {
 		model_unique(st, &ma);
 		st_args_done(st);
 	}
-	while (st_repeated(st, "fulltext")) {
+	while (st_repeated(st, ATTR_FULLTEXT)) {
 		model_fulltext(st, &ma);
 		st_args_done(st);
 	}
@@ -1459,7 +1512,7 @@ static void enum_attributes(struct psl_vattr_state *st, uint32_t eid)
 
 	for (uint32_t v = 0; v < blk->nvalues; v++) {
 		st_begin(st, blk->values[v].attrs, blk->values[v].nattrs);
-		if (st_single(st, "map")) {
+		if (st_single(st, ATTR_MAP)) {
 			const char *name = visit_map(st);
 			if (name)
 				ctx->db->enum_values[e->first_value + v].db_name = name;
@@ -1468,7 +1521,7 @@ static void enum_attributes(struct psl_vattr_state *st, uint32_t eid)
 		st_end(st);
 	}
 	st_begin(st, blk->attrs, blk->nattrs);
-	if (st_single(st, "map")) {
+	if (st_single(st, ATTR_MAP)) {
 		const char *name = visit_map(st);
 		if (name) {
 			e->db_name = name;
@@ -1476,7 +1529,7 @@ static void enum_attributes(struct psl_vattr_state *st, uint32_t eid)
 		}
 		st_args_done(st);
 	}
-	if (st_single(st, "schema")) {
+	if (st_single(st, ATTR_SCHEMA)) {
 		const struct psl_expr *x = st_default_arg(st, "map", true, NULL);
 		const char *name = x ? psl_vcoerce_string(ctx, x) : NULL;
 		if (name) {
@@ -1500,11 +1553,11 @@ static void composite_attributes(struct psl_vattr_state *st, const struct psl_bl
 			builtin |= !strcmp(fld->type.name, scalar_type_names[i]);
 		if (builtin)
 			st_scoped(st);
-		if (st_single(st, "map")) {
+		if (st_single(st, ATTR_MAP)) {
 			visit_map(st);
 			st_args_done(st);
 		}
-		if (st_single(st, "default")) {
+		if (st_single(st, ATTR_DEFAULT)) {
 			st_default_arg(st, "value", true, NULL);
 			if (st_optional_arg(st, "map"))
 				st_error(st, "The `map` argument is not allowed on a composite type field.");
@@ -1544,5 +1597,6 @@ void psl_vpass_attributes(struct psl_vctx *ctx)
 	}
 	strmap_release(&mapped);
 	free(st.unused);
+	free(st.keys);
 	free(st.live);
 }

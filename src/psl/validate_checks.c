@@ -102,26 +102,36 @@ static bool empty_connector(const struct psl_vctx *ctx)
 
 /* ---- constraint names (Prisma's ConstraintNames, 63-byte PostgreSQL limit) ---- */
 
-static char *name_with_suffix(struct psl_vctx *ctx, const char *table, const char *const *cols,
-			      uint32_t ncols, const char *suffix)
+/*
+ * Prisma's default constraint names: table, then "_" and the columns joined
+ * by "_" (when cols), cut to 63 bytes minus the suffix, then the suffix.
+ * Only the first bytes survive the cut, so they are built in a fixed buffer.
+ */
+struct cname {
+	char buf[PG_MAX_IDENT + 1];
+	size_t len, limit;
+};
+
+static void cname_add(struct cname *c, const char *s, size_t n)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t limit = PG_MAX_IDENT - strlen(suffix);
-	strbuf_addstr(&sb, table);
-	if (cols) {
-		strbuf_addch(&sb, '_');
-		for (uint32_t i = 0; i < ncols; i++) {
-			if (i)
-				strbuf_addch(&sb, '_');
-			strbuf_addstr(&sb, cols[i]);
-		}
-	}
-	if (sb.len >= limit)
-		strbuf_setlen(&sb, limit);
-	strbuf_addstr(&sb, suffix);
-	char *r = arena_strdup(&ctx->db->arena, sb.buf);
-	strbuf_release(&sb);
-	return r;
+	if (n > c->limit - c->len)
+		n = c->limit - c->len;
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
+}
+
+static void cname_begin(struct cname *c, const char *table, const char *suffix)
+{
+	c->len = 0;
+	c->limit = PG_MAX_IDENT - strlen(suffix);
+	cname_add(c, table, strlen(table));
+}
+
+static char *cname_finish(struct psl_vctx *ctx, struct cname *c, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	memcpy(c->buf + c->len, suffix, n);
+	return arena_strndup(&ctx->db->arena, c->buf, c->len + n);
 }
 
 static const char *index_constraint_name(struct psl_vctx *ctx, uint32_t ix)
@@ -130,15 +140,20 @@ static const char *index_constraint_name(struct psl_vctx *ctx, uint32_t ix)
 	if (idx->map)
 		return idx->map;
 	const struct psl_db_model *m = &ctx->db->models[idx->model_id];
-	if (idx->kind == PSL_INDEX_ID)
-		return name_with_suffix(ctx, m->db_name, NULL, 0, "_pkey");
-	const char **cols = xcalloc(idx->nfields + 1, sizeof(*cols));
-	for (uint32_t i = 0; i < idx->nfields; i++)
-		cols[i] = ctx->db->fields[idx->fields[i].field_id].db_name;
-	const char *r = name_with_suffix(ctx, m->db_name, cols, idx->nfields,
-					 idx->kind == PSL_INDEX_UNIQUE ? "_key" : "_idx");
-	free(cols);
-	return r;
+	const char *suffix = idx->kind == PSL_INDEX_ID ? "_pkey" :
+			     idx->kind == PSL_INDEX_UNIQUE ? "_key" : "_idx";
+	struct cname c;
+	cname_begin(&c, m->db_name, suffix);
+	if (idx->kind != PSL_INDEX_ID) {
+		for (uint32_t i = 0; i < idx->nfields; i++) {
+			const char *col = ctx->db->fields[idx->fields[i].field_id].db_name;
+			cname_add(&c, "_", 1);
+			cname_add(&c, col, strlen(col));
+		}
+		if (!idx->nfields)
+			cname_add(&c, "_", 1);
+	}
+	return cname_finish(ctx, &c, suffix);
 }
 
 /* The foreign key name of a relation field holding fields: (or its default). */
@@ -148,12 +163,16 @@ static const char *fk_constraint_name(struct psl_vctx *ctx, uint32_t rf_id)
 	if (rf->map)
 		return rf->map;
 	const struct psl_db_model *m = &ctx->db->models[rf->model_id];
-	const char **cols = xcalloc(rf->nfields + 1, sizeof(*cols));
-	for (uint32_t i = 0; i < rf->nfields; i++)
-		cols[i] = ctx->db->fields[rf->fields[i]].db_name;
-	const char *r = name_with_suffix(ctx, m->db_name, cols, rf->nfields, "_fkey");
-	free(cols);
-	return r;
+	struct cname c;
+	cname_begin(&c, m->db_name, "_fkey");
+	for (uint32_t i = 0; i < rf->nfields; i++) {
+		const char *col = ctx->db->fields[rf->fields[i]].db_name;
+		cname_add(&c, "_", 1);
+		cname_add(&c, col, strlen(col));
+	}
+	if (!rf->nfields)
+		cname_add(&c, "_", 1);
+	return cname_finish(ctx, &c, "_fkey");
 }
 
 /*
@@ -192,8 +211,7 @@ static uint32_t global_ns(struct psl_vctx *ctx, uint32_t mid)
 
 static void count(struct strmap *m, uint32_t ns, const char *key)
 {
-	uint32_t v = strmap_get(m, ns, key);
-	strmap_set(m, ns, key, v == STRMAP_MISSING ? 1 : v + 1);
+	(*strmap_ref(m, ns, key, 0))++;
 }
 
 static uint32_t count_of(const struct strmap *m, uint32_t ns, const char *key)
@@ -308,7 +326,6 @@ void psl_vctx_check_fk_name(struct psl_vctx *ctx, uint32_t rf_id)
 void psl_vctx_check_client_name(struct psl_vctx *ctx, uint32_t mid, const char *name)
 {
 	const struct psl_db_model *m = &ctx->db->models[mid];
-	struct psl_span span = psl_vctx_model_block(ctx, mid)->span;
 	bool unique = false;
 
 	for (uint32_t i = m->first_index; i < m->first_index + m->nindexes; i++) {
@@ -316,6 +333,9 @@ void psl_vctx_check_client_name(struct psl_vctx *ctx, uint32_t mid, const char *
 		if (idx->kind == PSL_INDEX_UNIQUE && idx->name && !strcmp(idx->name, name))
 			unique = true;
 	}
+	if (!unique && (m->primary_key == PSL_NONE || !ctx->db->indexes[m->primary_key].name))
+		return;
+	struct psl_span span = psl_vctx_model_block(ctx, mid)->span;
 	if (unique)
 		psl_verr_model(ctx, span, mid,
 			       "The custom name `%s` specified for the `@@unique` attribute is already used as a name for a field. Please choose a different name.",
@@ -391,8 +411,11 @@ static void strict_unique_criteria(struct psl_vctx *ctx, uint32_t mid)
 static const char *joined_field_names(struct psl_vctx *ctx, const struct psl_db_index *idx)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (uint32_t i = 0; i < idx->nfields; i++)
-		strbuf_addf(&sb, "%s%s", i ? "_" : "", ctx->db->fields[idx->fields[i].field_id].name);
+	for (uint32_t i = 0; i < idx->nfields; i++) {
+		if (i)
+			strbuf_addch(&sb, '_');
+		strbuf_addstr(&sb, ctx->db->fields[idx->fields[i].field_id].name);
+	}
 	const char *r = arena_strdup(&ctx->db->arena, sb.buf);
 	strbuf_release(&sb);
 	return r;

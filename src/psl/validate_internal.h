@@ -90,9 +90,9 @@ struct psl_vctx {
 	struct strmap tops;
 	/* ns = model id: field name -> scalar field id | PSL_VFIELD_RELATION + rf id */
 	struct strmap fields;
-	/* ns = model id: every field name, also of fields whose type did not
-	 * resolve (Prisma treats those as existing, non-scalar fields) -> the
-	 * AST field index (the last one of duplicated names) */
+	/* ns = model id: the names of fields whose type did not resolve
+	 * (Prisma treats those as existing, non-scalar fields; the others are
+	 * in `fields`) -> the AST field index (the last one of duplicated names) */
 	struct strmap all_fields;
 	/* ns = enum id: value name -> enum value id */
 	struct strmap enum_values;

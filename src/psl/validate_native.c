@@ -60,10 +60,27 @@ const char *psl_vnative_pg_name(int t)
 
 static int pg_find(const char *name, size_t len)
 {
+	if (!len)
+		return -1;
 	for (int i = 0; i < PSL_PGT_COUNT; i++)
-		if (strlen(pg_natives[i].name) == len && !strncmp(pg_natives[i].name, name, len))
+		if (pg_natives[i].name[0] == name[0] && strlen(pg_natives[i].name) == len &&
+		    !memcmp(pg_natives[i].name, name, len))
 			return i;
 	return -1;
+}
+
+/*
+ * An argument of a native type attribute as Prisma prints it (psl_vexpr_str);
+ * numbers and constants are their own text, so no buffer is needed for them.
+ */
+static const char *native_arg_text(const struct psl_expr *e, struct strbuf *sb)
+{
+	if (!e)
+		return "";
+	if (e->kind == PSL_EXPR_NUMBER || e->kind == PSL_EXPR_CONST)
+		return e->str;
+	psl_vexpr_str(sb, e);
+	return sb->buf;
 }
 
 /* Rust's u32::from_str */
@@ -89,50 +106,44 @@ static bool parse_u32(const char *s, int64_t *out)
  * PostgresType::from_parts: the arguments (as written) into values. On a
  * bad argument: report (when ctx) and return false.
  */
-static bool pg_from_parts(struct psl_vctx *ctx, int t, char **args, uint32_t nargs,
+static bool pg_from_parts(struct psl_vctx *ctx, int t, const char *const *args, uint32_t nargs,
 			  struct psl_span span, struct psl_native_type *out)
 {
 	const struct pg_native *n = &pg_natives[t];
 	struct strbuf found = STRBUF_INIT;
-	bool ok = true;
+	const char *what;
+	bool ok;
 
 	out->name = n->name;
 	out->nargs = 0;
 	out->args[0] = out->args[1] = -1;
-	if (n->optional == 0) {
-		if (nargs)
-			ok = false; /* reported earlier by the arity check */
-		goto done;
-	}
+	if (n->optional == 0)
+		return !nargs; /* arguments: reported earlier by the arity check */
 	if (!nargs)
-		goto done;
-	strbuf_addch(&found, '(');
-	for (uint32_t i = 0; i < nargs; i++) {
-		if (i)
-			strbuf_addstr(&found, ", ");
-		strbuf_addstr(&found, args[i]);
-	}
-	strbuf_addch(&found, ')');
+		return true;
 	if (n->optional == 1) {
-		if (nargs != 1 || !parse_u32(args[0], &out->args[0])) {
-			if (ctx)
-				psl_verr(ctx, span, "Expected a nonnegative integer, but found %s.", found.buf);
-			ok = false;
-		} else {
-			out->nargs = 1;
-		}
+		ok = nargs == 1 && parse_u32(args[0], &out->args[0]);
+		what = "a nonnegative integer";
 	} else {
-		if (nargs != 2 || !parse_u32(args[0], &out->args[0]) || !parse_u32(args[1], &out->args[1])) {
-			if (ctx)
-				psl_verr(ctx, span, "Expected two nonnegative integers, but found %s.", found.buf);
-			ok = false;
-		} else {
-			out->nargs = 2;
-		}
+		ok = nargs == 2 && parse_u32(args[0], &out->args[0]) && parse_u32(args[1], &out->args[1]);
+		what = "two nonnegative integers";
 	}
-done:
-	strbuf_release(&found);
-	return ok;
+	if (ok) {
+		out->nargs = n->optional;
+		return true;
+	}
+	if (ctx) {
+		strbuf_addch(&found, '(');
+		for (uint32_t i = 0; i < nargs; i++) {
+			if (i)
+				strbuf_addstr(&found, ", ");
+			strbuf_addstr(&found, args[i]);
+		}
+		strbuf_addch(&found, ')');
+		psl_verr(ctx, span, "Expected %s, but found %s.", what, found.buf);
+		strbuf_release(&found);
+	}
+	return false;
 }
 
 static void native_str(struct strbuf *sb, const struct psl_native_type *nt)
@@ -157,18 +168,22 @@ int psl_vnative_pg_type(const struct psl_vctx *ctx, uint32_t fid)
 	if (t < 0 || fp->native_attr->nargs > pg_natives[t].optional)
 		return -1;
 	const struct psl_attr *a = fp->native_attr;
-	char *args[2] = { NULL, NULL };
+	const char *args[2] = { NULL, NULL };
 	struct strbuf sb[2] = { STRBUF_INIT, STRBUF_INIT };
-	for (uint32_t i = 0; i < a->nargs && i < 2; i++) {
-		if (a->args[i].value)
-			psl_vexpr_str(&sb[i], a->args[i].value);
-		args[i] = sb[i].buf;
-	}
+	for (uint32_t i = 0; i < a->nargs && i < 2; i++)
+		args[i] = native_arg_text(a->args[i].value, &sb[i]);
 	struct psl_native_type nt;
 	bool ok = pg_from_parts(NULL, t, args, a->nargs, psl_vattr_span(a), &nt);
 	strbuf_release(&sb[0]);
 	strbuf_release(&sb[1]);
 	return ok ? t : -1;
+}
+
+/* "VarChar(20)", "Decimal(10,2)": the native type in messages */
+static const char *native_disp(struct strbuf *sb, const struct psl_native_type *nt)
+{
+	native_str(sb, nt);
+	return sb->buf;
 }
 
 void psl_vnative_validate(struct psl_vctx *ctx, uint32_t fid)
@@ -208,13 +223,10 @@ void psl_vnative_validate(struct psl_vctx *ctx, uint32_t fid)
 		return;
 	}
 
-	char *args[2] = { NULL, NULL };
+	const char *args[2] = { NULL, NULL };
 	struct strbuf sb[2] = { STRBUF_INIT, STRBUF_INIT };
-	for (uint32_t i = 0; i < nargs && i < 2; i++) {
-		if (a->args[i].value)
-			psl_vexpr_str(&sb[i], a->args[i].value);
-		args[i] = sb[i].buf;
-	}
+	for (uint32_t i = 0; i < nargs && i < 2; i++)
+		args[i] = native_arg_text(a->args[i].value, &sb[i]);
 	struct psl_native_type nt;
 	bool ok = pg_from_parts(ctx, t, args, nargs, psl_vattr_span(a), &nt);
 	strbuf_release(&sb[0]);
@@ -223,24 +235,23 @@ void psl_vnative_validate(struct psl_vctx *ctx, uint32_t fid)
 		return;
 
 	struct strbuf disp = STRBUF_INIT;
-	native_str(&disp, &nt);
 	switch (t) {
 	case PSL_PGT_DECIMAL:
 		if (nt.nargs == 2 && nt.args[1] > nt.args[0])
 			psl_verr(ctx, psl_vattr_span(a),
 				 "The scale must not be larger than the precision for the %s native type in Postgres.",
-				 disp.buf);
+				 native_disp(&disp, &nt));
 		else if (nt.nargs == 2 && (nt.args[0] > 1000 || nt.args[0] == 0))
 			psl_verr(ctx, psl_vattr_span(a),
 				 "Argument M is out of range for native type `%s` of Postgres: Precision must be positive with a maximum value of 1000.",
-				 disp.buf);
+				 native_disp(&disp, &nt));
 		break;
 	case PSL_PGT_BIT:
 	case PSL_PGT_VARBIT:
 		if (nt.nargs == 1 && nt.args[0] == 0)
 			psl_verr(ctx, psl_vattr_span(a),
 				 "Argument M is out of range for native type `%s` of Postgres: M must be a positive integer.",
-				 disp.buf);
+				 native_disp(&disp, &nt));
 		break;
 	case PSL_PGT_TIMESTAMP:
 	case PSL_PGT_TIMESTAMPTZ:
@@ -249,7 +260,7 @@ void psl_vnative_validate(struct psl_vctx *ctx, uint32_t fid)
 		if (nt.nargs == 1 && nt.args[0] > 6)
 			psl_verr(ctx, psl_vattr_span(a),
 				 "Argument M is out of range for native type `%s` of Postgres: M can range from 0 to 6.",
-				 disp.buf);
+				 native_disp(&disp, &nt));
 		break;
 	default:
 		break;
@@ -279,7 +290,7 @@ void psl_vnative_unsupported(struct psl_vctx *ctx, uint32_t fid)
 	if (t < 0)
 		return;
 
-	char *args[2] = { NULL, NULL };
+	const char *args[2] = { NULL, NULL };
 	struct strbuf sb[2] = { STRBUF_INIT, STRBUF_INIT };
 	uint32_t nargs = 0;
 	bool ok = true;

@@ -77,7 +77,7 @@ run "$MESDB" validate extra
 expect_code 129
 
 test_case "-h on every command"
-for c in validate format; do
+for c in validate format "db push" "db execute" "migrate diff"; do
 	run "$MESDB" $c -h
 	expect_code 0
 	expect_out "usage: mesdb $c"

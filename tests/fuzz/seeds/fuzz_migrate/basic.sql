@@ -1,0 +1,3 @@
+-- CreateTable
+CREATE TABLE "a" (id int);
+INSERT INTO a VALUES ('x;y');

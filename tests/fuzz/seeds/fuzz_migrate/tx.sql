@@ -1,0 +1,6 @@
+ALTER TYPE "Role" ADD VALUE 'ADMIN';
+ALTER TABLE "User" ALTER COLUMN role SET DEFAULT 'ADMIN';
+CREATE INDEX CONCURRENTLY i ON t (x);
+BEGIN;
+COMMIT;
+/* a /* nested */ comment */ SELECT E'\';' ;

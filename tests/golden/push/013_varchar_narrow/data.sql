@@ -1,0 +1,1 @@
+INSERT INTO "Item" VALUES (1,$$x$$,$$y$$);
