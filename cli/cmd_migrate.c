@@ -1,9 +1,10 @@
-/* cmd_migrate.c - mesdb migrate deploy / status / resolve: the versioned-migration commands */
+/* cmd_migrate.c - mesdb migrate deploy / status / resolve / dev / reset / rollback / baseline */
 #include "cli.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char deploy_usage[] = "mesdb migrate deploy [--schema PATH]";
 static const char deploy_help[] =
@@ -185,6 +186,244 @@ int cmd_migrate_resolve(int argc, char **argv)
 		return cli_usage_error(resolve_usage, "--applied or --rolled-back must be part of the "
 				       "command");
 	if (mesdb_migrate_resolve(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+/* ---- dev / reset / rollback / baseline ---- */
+
+static const char dev_usage[] = "mesdb migrate dev --name NAME [--create-only] [--schema PATH]";
+static const char dev_help[] =
+	"usage: mesdb migrate dev --name NAME [--create-only] [--schema PATH]\n"
+	"\n"
+	"Apply the pending migrations, then write the change from the migration history to\n"
+	"the schema as <schema folder>/migrations/<UTC timestamp>_<name>/migration.sql\n"
+	"(Prisma's text) plus down.sql (its reverse), and apply it. The history's state is\n"
+	"found by replaying the migrations in one rolled-back transaction: no shadow\n"
+	"database. Stops when the database drifted from its history or an applied\n"
+	"migration was edited (`mesdb migrate reset` is the way out in development).\n"
+	"\n"
+	"  --name NAME     the migration's name (made lowercase, other characters -> _)\n"
+	"  --create-only   write the migration, do not apply it\n"
+	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
+	"                  prisma/schema/)\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Exit: 0 ok, 1 refused (drift, edited migrations, data-loss warnings not\n"
+	"confirmed), 2 could not connect, 3 a migration script failed, 129 usage error.\n";
+
+static const char reset_usage[] = "mesdb migrate reset [--force] [--skip-seed] [--schema PATH]";
+static const char reset_help[] =
+	"usage: mesdb migrate reset [--force] [--skip-seed] [--schema PATH]\n"
+	"\n"
+	"Drop everything in the datasource's schemas (including _prisma_migrations),\n"
+	"re-apply every migration, then run <schema folder>/seed.sql (in one\n"
+	"transaction) when it exists. All data is lost: asks on a terminal, refuses\n"
+	"without --force otherwise.\n"
+	"\n"
+	"  --force         do not ask\n"
+	"  --skip-seed     do not run seed.sql\n"
+	"  --schema PATH   the schema\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Exit: 0 ok, 1 refused or failed, 2 could not connect, 3 a migration script\n"
+	"failed, 129 usage error.\n";
+
+static const char rollback_usage[] =
+	"mesdb migrate rollback [--to NAME | --steps N] [--schema PATH]";
+static const char rollback_help[] =
+	"usage: mesdb migrate rollback [--to NAME | --steps N] [--schema PATH]\n"
+	"\n"
+	"Undo the newest applied migrations by running their down.sql, newest first, each\n"
+	"in one transaction with its _prisma_migrations row marked rolled back (deploy\n"
+	"applies them again). Refuses before touching anything when a migration to undo\n"
+	"has no down.sql.\n"
+	"\n"
+	"  --to NAME       undo every migration applied after NAME\n"
+	"  --steps N       undo the N newest migrations (default 1)\n"
+	"  --schema PATH   the schema\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Exit: 0 ok, 1 refused or a down.sql failed, 2 could not connect, 129 usage error.\n";
+
+static const char baseline_usage[] = "mesdb migrate baseline [--name NAME] [--schema PATH]";
+static const char baseline_help[] =
+	"usage: mesdb migrate baseline [--name NAME] [--schema PATH]\n"
+	"\n"
+	"Start the migration history of a database that already matches the schema: write\n"
+	"the migration from an empty database to the schema as <migrations>/NAME/\n"
+	"(migration.sql and down.sql) and mark it applied without running it. Refuses\n"
+	"when the migrations folder already has migrations.\n"
+	"\n"
+	"  --name NAME     the migration folder (default 0_init)\n"
+	"  --schema PATH   the schema\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Exit: 0 ok, 1 refused, 2 could not connect, 129 usage error.\n";
+
+enum { OPT_NAME = 300, OPT_CREATE_ONLY, OPT_FORCE, OPT_SKIP_SEED, OPT_TO, OPT_STEPS };
+
+static bool ask_terminal(void *ctx, const char *question)
+{
+	char line[64];
+
+	(void)ctx;
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* Parse the options of dev/reset/rollback/baseline; -1: done (code in *code). */
+static int parse_dev(int argc, char **argv, const char *usage, const char *help,
+		     struct mesdb_migrate_dev_opts *opts, int *code)
+{
+	static const struct option longopts[] = {
+		{ "schema", required_argument, NULL, OPT_SCHEMA },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "create-only", no_argument, NULL, OPT_CREATE_ONLY },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "skip-seed", no_argument, NULL, OPT_SKIP_SEED },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "steps", required_argument, NULL, OPT_STEPS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool dev = usage == dev_usage, reset = usage == reset_usage;
+	bool rollback = usage == rollback_usage, baseline = usage == baseline_usage;
+	char *end;
+	long n;
+	int c;
+
+	memset(opts, 0, sizeof(*opts));
+	opts->base.lock_timeout_ms = lock_timeout_ms();
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SCHEMA:
+			opts->base.schema_path = optarg;
+			break;
+		case OPT_NAME:
+			if (!dev && !baseline)
+				goto unknown;
+			opts->name = optarg;
+			break;
+		case OPT_CREATE_ONLY:
+			if (!dev)
+				goto unknown;
+			opts->create_only = true;
+			break;
+		case OPT_FORCE:
+			if (!reset)
+				goto unknown;
+			opts->force = true;
+			break;
+		case OPT_SKIP_SEED:
+			if (!reset)
+				goto unknown;
+			opts->skip_seed = true;
+			break;
+		case OPT_TO:
+			if (!rollback)
+				goto unknown;
+			opts->to = optarg;
+			break;
+		case OPT_STEPS:
+			if (!rollback)
+				goto unknown;
+			n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n <= 0 || n > 100000) {
+				*code = cli_usage_error(usage, "--steps needs a positive number, not \"%s\"",
+							optarg);
+				return -1;
+			}
+			opts->steps = (unsigned)n;
+			break;
+		case 'h':
+			fputs(help, stdout);
+			*code = EXIT_OK;
+			return -1;
+		case ':':
+			*code = cli_usage_error(usage, "option \"%s\" needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			goto unknown;
+		}
+	}
+	if (optind < argc) {
+		*code = cli_usage_error(usage, "unexpected argument \"%s\"", argv[optind]);
+		return -1;
+	}
+	if (dev && (!opts->name || !*opts->name)) {
+		*code = cli_usage_error(usage, "--name NAME must be part of the command");
+		return -1;
+	}
+	if (rollback && opts->to && opts->steps) {
+		*code = cli_usage_error(usage, "pass either --to or --steps, not both");
+		return -1;
+	}
+	if (isatty(STDIN_FILENO))
+		opts->confirm = ask_terminal;
+	return 0;
+unknown:
+	*code = cli_usage_error(usage, "unknown option \"%s\"", argv[optind - 1]);
+	return -1;
+}
+
+int cmd_migrate_dev(int argc, char **argv)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_dev_opts opts;
+	int code;
+
+	if (parse_dev(argc, argv, dev_usage, dev_help, &opts, &code) < 0)
+		return code;
+	if (mesdb_migrate_dev(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cmd_migrate_reset(int argc, char **argv)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_dev_opts opts;
+	int code;
+
+	if (parse_dev(argc, argv, reset_usage, reset_help, &opts, &code) < 0)
+		return code;
+	if (mesdb_migrate_reset(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cmd_migrate_rollback(int argc, char **argv)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_dev_opts opts;
+	int code;
+
+	if (parse_dev(argc, argv, rollback_usage, rollback_help, &opts, &code) < 0)
+		return code;
+	if (mesdb_migrate_rollback(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cmd_migrate_baseline(int argc, char **argv)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_dev_opts opts;
+	int code;
+
+	if (parse_dev(argc, argv, baseline_usage, baseline_help, &opts, &code) < 0)
+		return code;
+	if (mesdb_migrate_baseline(&opts, &sink, &err) < 0)
 		return cli_fail(&err);
 	return EXIT_OK;
 }

@@ -108,6 +108,43 @@ int mesdb_migrate_resolve(const struct mesdb_migrate_opts *opts, const struct me
 			  struct mesdb_err *err);
 
 /*
+ * mesdb migrate dev / reset / rollback / baseline: the development side of
+ * versioned migrations, on the same folder and table as deploy. The state
+ * of the history is found without a shadow database (the migrations are
+ * replayed in one rolled-back transaction). Never reads the terminal:
+ * questions go through confirm (NULL: refuse).
+ */
+struct mesdb_migrate_dev_opts {
+	struct mesdb_migrate_opts base; /* schema_path, url, lock_timeout_ms */
+	const char *name;          /* dev: the migration's name (slugged); baseline: the folder */
+	bool create_only;          /* dev: write the migration, do not apply it */
+	bool force;                /* reset: no question */
+	bool skip_seed;            /* reset: do not run <schema folder>/seed.sql */
+	const char *to;            /* rollback: undo every migration after this one */
+	unsigned steps;            /* rollback: undo this many (0: 1) */
+	bool (*confirm)(void *ctx, const char *question);
+	void *confirm_ctx;
+};
+
+/*
+ * Apply pending migrations, then write <ts>_<slug>/migration.sql (Prisma's
+ * text, warnings block with counts from the database) and down.sql, and
+ * apply it unless create_only. Drift, edited or vanished applied
+ * migrations, failed rows: MESDB_E_REFUSED with the way out (reset).
+ */
+int mesdb_migrate_dev(const struct mesdb_migrate_dev_opts *opts, const struct mesdb_sink *sink,
+		      struct mesdb_err *err);
+/* Drop the datasource's schemas, re-apply every migration, run seed.sql (one transaction). */
+int mesdb_migrate_reset(const struct mesdb_migrate_dev_opts *opts, const struct mesdb_sink *sink,
+			struct mesdb_err *err);
+/* Run down.sql files newest first, each with its row marked rolled back, in one transaction. */
+int mesdb_migrate_rollback(const struct mesdb_migrate_dev_opts *opts,
+			   const struct mesdb_sink *sink, struct mesdb_err *err);
+/* Write the from-empty migration of the schema and mark it applied without running it. */
+int mesdb_migrate_baseline(const struct mesdb_migrate_dev_opts *opts,
+			   const struct mesdb_sink *sink, struct mesdb_err *err);
+
+/*
  * mesdb db push: make the datasource's database match the schema, as
  * Prisma's `db push`, but in ONE transaction (describe, checks and every
  * statement): an error, an unexecutable step or a refused warning leaves

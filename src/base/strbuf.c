@@ -3,6 +3,7 @@
 #include "xalloc.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,11 +57,40 @@ void strbuf_setlen(struct strbuf *sb, size_t len)
 		sb->buf[len] = '\0';
 }
 
+/* Room for extra more bytes and the NUL: no call to strbuf_grow() when there is. */
+static inline void strbuf_need(struct strbuf *sb, size_t extra)
+{
+	if (sb->alloc - sb->len <= extra)
+		strbuf_grow(sb, extra);
+}
+
+/* Most pieces are short: up to 16 bytes with overlapping loads and stores. */
+static inline void copy_bytes(char *d, const char *s, size_t n)
+{
+	if (n > 16) {
+		memcpy(d, s, n);
+	} else if (n >= 8) {
+		uint64_t x, y;
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d, &x, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		uint32_t x, y;
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+}
+
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
-	strbuf_grow(sb, len);
-	if (len)
-		memcpy(sb->buf + sb->len, data, len);
+	strbuf_need(sb, len);
+	copy_bytes(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 }
@@ -72,14 +102,14 @@ void strbuf_addstr(struct strbuf *sb, const char *s)
 
 void strbuf_addch(struct strbuf *sb, int c)
 {
-	strbuf_grow(sb, 1);
+	strbuf_need(sb, 1);
 	sb->buf[sb->len++] = (char)c;
 	sb->buf[sb->len] = '\0';
 }
 
 void strbuf_addchars(struct strbuf *sb, int c, size_t n)
 {
-	strbuf_grow(sb, n);
+	strbuf_need(sb, n);
 	memset(sb->buf + sb->len, c, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';

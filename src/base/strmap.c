@@ -20,36 +20,45 @@ static inline uint64_t strmap_load32(const char *p)
 	return v;
 }
 
+#if defined(__GNUC__)
+#define STRMAP_INLINE static inline __attribute__((always_inline))
+#else
+#define STRMAP_INLINE static inline
+#endif
+
 /*
- * Eight bytes at a time (a multiply-xorshift per word; the last 1..7 bytes
- * read as two overlapping or three single loads), mixed with the length and
- * the namespace, then a 64-bit finalizer. Keys are mostly short names, so
- * this is a handful of multiplications instead of one per byte.
+ * Keys are mostly short names: up to 16 bytes are two (overlapping) loads,
+ * longer keys eight bytes at a time before that; mixed with the length and
+ * the namespace by multiply-xorshift rounds.
  */
-static uint32_t strmap_hash(uint32_t ns, const char *key, size_t len)
+STRMAP_INLINE uint32_t strmap_hash(uint32_t ns, const char *key, size_t len)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)ns << 32) ^ (uint64_t)len;
+	uint64_t h = ((uint64_t)ns << 32 | (uint64_t)(uint32_t)len) * 0x9e3779b97f4a7c15ull;
+	uint64_t a, b;
 	size_t n = len;
 
-	while (n >= 8) {
+	while (n > 16) {
 		h = (h ^ strmap_load64(key)) * 0xff51afd7ed558ccdull;
 		h ^= h >> 32;
 		key += 8;
 		n -= 8;
 	}
-	if (n) {
-		uint64_t t;
-		if (n >= 4)
-			t = strmap_load32(key) | (strmap_load32(key + n - 4) << 32);
-		else
-			t = (uint64_t)(unsigned char)key[0] | ((uint64_t)(unsigned char)key[n / 2] << 8) |
-			    ((uint64_t)(unsigned char)key[n - 1] << 16);
-		h = (h ^ t) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
+	if (n >= 8) {
+		a = strmap_load64(key);
+		b = strmap_load64(key + n - 8);
+	} else if (n >= 4) {
+		a = strmap_load32(key);
+		b = strmap_load32(key + n - 4);
+	} else if (n) {
+		a = (uint64_t)(unsigned char)key[0] | ((uint64_t)(unsigned char)key[n / 2] << 8) |
+		    ((uint64_t)(unsigned char)key[n - 1] << 16);
+		b = 0;
+	} else {
+		a = b = 0;
 	}
+	h = (h ^ a) * 0xff51afd7ed558ccdull;
+	h = (h ^ (h >> 32) ^ b) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ull;
-	h ^= h >> 32;
 	return (uint32_t)h;
 }
 
@@ -66,8 +75,8 @@ void strmap_release(struct strmap *m)
 	strmap_init(m);
 }
 
-static struct strmap_slot *strmap_find(const struct strmap *m, uint32_t ns, const char *key,
-				       size_t len, uint32_t h)
+STRMAP_INLINE struct strmap_slot *strmap_find(const struct strmap *m, uint32_t ns, const char *key,
+					      size_t len, uint32_t h)
 {
 	uint32_t mask = m->cap - 1;
 	for (uint32_t i = h & mask;; i = (i + 1) & mask) {
@@ -122,8 +131,8 @@ uint32_t strmap_get(const struct strmap *m, uint32_t ns, const char *key)
 	return strmap_getn(m, ns, key, strlen(key));
 }
 
-static struct strmap_slot *strmap_slot_for(struct strmap *m, uint32_t ns, const char *key,
-					   size_t len, uint32_t *hash)
+STRMAP_INLINE struct strmap_slot *strmap_slot_for(struct strmap *m, uint32_t ns, const char *key,
+						  size_t len, uint32_t *hash)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);

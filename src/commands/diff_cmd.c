@@ -8,11 +8,11 @@
  * database, and nothing changes on the server.
  */
 #include "db_common.h"
+#include "migrate_replay.h"
 #include "schema_load.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/fs.h"
 #include "base/xalloc.h"
@@ -81,18 +81,12 @@ static int replay_url(const struct mesdb_diff_opts *o, const struct side *other,
 	return -1;
 }
 
-/*
- * Replay the migrations of dir inside one transaction: the schemas
- * (names, or the connection's) are renamed away and created afresh, the
- * scripts run, the fresh schemas are described, and everything is rolled
- * back.
- */
+/* Replay the migrations of dir (migrate_replay.h): the database is left unchanged. */
 static int replay_migrations(struct pg_conn *c, const char *dir, const char *const *names,
 			     uint32_t n, struct sqlschema *out, struct mesdb_err *err)
 {
 	struct migrations migs;
-	struct strbuf sql = STRBUF_INIT;
-	const char *one = pg_conn_schema(c);
+	const struct migration **list = NULL;
 	int ret = -1;
 
 	migrations_init(&migs);
@@ -102,55 +96,13 @@ static int replay_migrations(struct pg_conn *c, const char *dir, const char *con
 	}
 	if (migrations_load(&migs, dir, err) < 0)
 		goto out;
-	if (!n) {
-		names = &one;
-		n = 1;
-	}
-	if (pg_begin(c, err) < 0)
-		goto out;
-	for (uint32_t i = 0; i < n; i++) {
-		const char *param[1] = { names[i] };
-		struct pg_result *r = NULL;
-		bool exists;
-		if (pg_exec_params(c, "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1", 1,
-				   param, &r, err) < 0)
-			goto out;
-		exists = pg_result_rows(r) > 0;
-		pg_result_free(r);
-		strbuf_reset(&sql);
-		if (exists) {
-			struct strbuf tmp = STRBUF_INIT;
-			strbuf_addf(&tmp, "mesdb_replay_%ld_%u", (long)getpid(), i);
-			strbuf_addstr(&sql, "ALTER SCHEMA ");
-			sql_quote_ident(&sql, names[i]);
-			strbuf_addstr(&sql, " RENAME TO ");
-			sql_quote_ident(&sql, tmp.buf);
-			strbuf_addstr(&sql, ";\n");
-			strbuf_release(&tmp);
-		}
-		strbuf_addstr(&sql, "CREATE SCHEMA ");
-		sql_quote_ident(&sql, names[i]);
-		if (pg_exec(c, sql.buf, NULL, err) < 0) {
-			mesdb_err_prefix(err, "could not prepare the schema \"%s\" to replay the "
-					 "migrations", names[i]);
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < migs.nr; i++) {
-		if (pg_exec(c, migs.items[i].script, NULL, err) < 0) {
-			mesdb_err_prefix(err, "Migration `%s` failed to apply cleanly to the shadow "
-					 "database", migs.items[i].name);
-			mesdb_err_set_code(err, "P3006");
-			goto out;
-		}
-	}
-	if (pg_describe(c, names, n, out, err) < 0)
-		goto out;
-	ret = 0;
+	list = xcalloc(migs.nr ? migs.nr : 1, sizeof(*list));
+	for (size_t i = 0; i < migs.nr; i++)
+		list[i] = &migs.items[i];
+	ret = migrate_replay(c, list, migs.nr, names, n, out, err);
 out:
-	pg_rollback(c, NULL);
+	free(list);
 	migrations_release(&migs);
-	strbuf_release(&sql);
 	return ret;
 }
 

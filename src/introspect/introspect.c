@@ -1502,7 +1502,8 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 	name_models(&x);
 	fk_relations(&x);
 	join_relations(&x);
-	qsort(x.rels, x.nrels, sizeof(*x.rels), cmp_relfield);
+	if (x.nrels)
+		qsort(x.rels, x.nrels, sizeof(*x.rels), cmp_relfield);
 
 	render_config(&x, &text);
 	order = xmalloc(sizeof(uint32_t) * (s->ntables + s->nenums + 1));

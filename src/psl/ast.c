@@ -35,7 +35,6 @@ void psl_schema_release(struct psl_schema *s)
 uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const char *text, size_t len)
 {
 	struct psl_source *src;
-	uint32_t n, nl = 0;
 
 	if (len >= UINT32_MAX)
 		MESDB_BUG("schema source larger than 4 GiB");
@@ -44,17 +43,20 @@ uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const cha
 	src->path = arena_strdup(&s->arena, path ? path : "");
 	src->text = arena_strndup(&s->arena, text, len);
 	src->len = (uint32_t)len;
-	const char *q = src->text, *end = src->text + src->len;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		nl++;
-		q++;
-	}
 	/* Lines as Prisma's renderer counts them: split on "\n", so a final "\n" opens an empty line. */
-	src->nlines = nl + 1;
-	src->line_starts = ARENA_NEW_ARRAY_UNINIT(&s->arena, uint32_t, src->nlines);
-	src->line_starts[0] = 0;
-	for (q = src->text, n = 1; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-		src->line_starts[n++] = (uint32_t)(q - src->text) + 1;
+	uint32_t *starts = NULL;
+	uint32_t nl = 0, anl = 0;
+	const char *q = src->text, *end = src->text + src->len;
+	ALLOC_GROW(starts, 1, anl);
+	starts[nl++] = 0;
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		q++;
+		ALLOC_GROW(starts, nl + 1, anl);
+		starts[nl++] = (uint32_t)(q - src->text);
+	}
+	src->nlines = nl;
+	src->line_starts = arena_memdup(&s->arena, starts, xmul(nl, sizeof(*starts)));
+	free(starts);
 	return s->nsources++;
 }
 

@@ -67,9 +67,11 @@ static void out_end_line(struct fmt_out *o)
 #define FMT_MAX_COLS 3
 
 struct fmt_row {
-	char *col[FMT_MAX_COLS]; /* NULL = no cell */
+	const char *col[FMT_MAX_COLS]; /* NULL = no cell */
+	size_t len[FMT_MAX_COLS];
 	unsigned ncols;
-	char *suffix;            /* trailing comment, or the text of a comment line */
+	const char *suffix;      /* trailing comment, or the text of a comment line (not NUL-terminated) */
+	size_t suffix_len;
 };
 
 struct fmt_table {
@@ -91,24 +93,28 @@ static struct fmt_row *table_last(struct fmt_table *t)
 	return &t->rows[t->n - 1];
 }
 
-static void table_set_cell(struct fmt_table *t, unsigned col, char *text)
+/* A cell of n bytes (not necessarily NUL-terminated), alive until the table is rendered. */
+static void table_set_cell(struct fmt_table *t, unsigned col, const char *text, size_t n)
 {
 	struct fmt_row *r = table_last(t);
 	if (col >= FMT_MAX_COLS)
 		MESDB_BUG("format table column out of range");
 	r->col[col] = text;
+	r->len[col] = text ? n : 0;
 	if (r->ncols < col + 1)
 		r->ncols = col + 1;
 }
 
-static void table_set_suffix(struct fmt_table *t, char *text)
+static void table_set_cellz(struct fmt_table *t, unsigned col, const char *text)
 {
-	table_last(t)->suffix = text;
+	table_set_cell(t, col, text, text ? strlen(text) : 0);
 }
 
-static size_t cell_len(const char *c)
+static void table_set_suffix(struct fmt_table *t, const char *text, size_t n)
 {
-	return c ? strlen(c) : 0;
+	struct fmt_row *r = table_last(t);
+	r->suffix = text;
+	r->suffix_len = text ? n : 0;
 }
 
 /* Print the rows and empty the table. */
@@ -120,24 +126,23 @@ static void table_render(struct fmt_table *t, struct fmt_out *o)
 
 	for (i = 0; i < t->n; i++) {
 		struct fmt_row *r = &t->rows[i];
-		while (r->ncols && cell_len(r->col[r->ncols - 1]) == 0)
+		while (r->ncols && r->len[r->ncols - 1] == 0)
 			r->ncols--;
 		for (c = 0; c < r->ncols; c++)
-			if (cell_len(r->col[c]) > width[c])
-				width[c] = cell_len(r->col[c]);
+			if (r->len[c] > width[c])
+				width[c] = r->len[c];
 	}
 	for (i = 0; i < t->n; i++) {
 		struct fmt_row *r = &t->rows[i];
 		for (c = 0; c < r->ncols; c++) {
-			const char *cell = r->col[c] ? r->col[c] : "";
-			out_writestr(o, cell);
+			out_write(o, r->col[c] ? r->col[c] : "", r->len[c]);
 			if (c + 1 < r->ncols)
-				strbuf_addchars(&o->sb, ' ', width[c] - strlen(cell) + 1);
+				strbuf_addchars(&o->sb, ' ', width[c] - r->len[c] + 1);
 		}
-		if (r->suffix && *r->suffix) {
+		if (r->suffix_len) {
 			if (r->ncols)
-				out_writestr(o, " ");
-			out_writestr(o, r->suffix);
+				out_write(o, " ", 1);
+			out_write(o, r->suffix, r->suffix_len);
 		}
 		out_end_line(o);
 	}
@@ -168,27 +173,32 @@ static bool is_newline(char c)
 
 /*
  * The comment starting at or after `pos` on the same line (only spaces and
- * tabs before it), from its `//` to the end of the line; NULL when none.
+ * tabs before it), from its `//` to the end of the line: its start in the
+ * source and its length in *n; NULL when none.
  */
-static char *comment_after(struct fmt_ctx *cx, uint32_t pos)
+static const char *comment_after(struct fmt_ctx *cx, uint32_t pos, size_t *n)
 {
 	const char *t = cx->src->text;
 	uint32_t len = cx->src->len, i = pos, j;
 
+	*n = 0;
 	while (i < len && (t[i] == ' ' || t[i] == '\t'))
 		i++;
 	if (i + 1 >= len || t[i] != '/' || t[i + 1] != '/')
 		return NULL;
 	for (j = i; j < len && !is_newline(t[j]); j++)
 		;
-	return arena_strndup(&cx->arena, t + i, j - i);
+	/* the text ends at a NUL byte, as a C string would */
+	const char *nul = memchr(t + i, '\0', j - i);
+	*n = nul ? (size_t)(nul - (t + i)) : j - i;
+	return t + i;
 }
 
 /* The whole-line comment whose span starts at `pos`: from `//` to the end of the line. */
-static char *comment_line(struct fmt_ctx *cx, uint32_t pos)
+static const char *comment_line(struct fmt_ctx *cx, uint32_t pos, size_t *n)
 {
-	char *c = comment_after(cx, pos);
-	return c ? c : arena_strdup(&cx->arena, "");
+	const char *c = comment_after(cx, pos, n);
+	return c ? c : "";
 }
 
 /* ---- expressions and attributes ---- */
@@ -255,49 +265,73 @@ static void add_attr(struct fmt_ctx *cx, struct strbuf *sb, const struct psl_att
 /* Prisma's canonical attribute order; anything else sorts last, in source order. */
 static unsigned attr_rank(const struct psl_attr *a)
 {
+	/* id, unique, default, updatedAt, index, fulltext, map, relation, ignore, then the rest */
+	const char *n = a->name;
+	const char *cand;
+	unsigned rank;
+
+	switch (n[0]) {
+	case 'i': rank = n[1] == 'd' ? 0 : n[1] == 'n' ? 4 : 8; break;
+	case 'u': rank = n[1] == 'n' ? 1 : 3; break;
+	case 'd': rank = 2; break;
+	case 'f': rank = 5; break;
+	case 'm': rank = 6; break;
+	case 'r': rank = 7; break;
+	default: return 9;
+	}
 	static const char *const order[] = {
 		"id", "unique", "default", "updatedAt", "index", "fulltext", "map", "relation", "ignore",
 	};
-	unsigned i;
-
-	for (i = 0; i < ARRAY_SIZE(order); i++)
-		if (!strcmp(a->name, order[i]))
-			return i;
-	return ARRAY_SIZE(order);
+	cand = order[rank];
+	return strcmp(n, cand) ? 9 : rank;
 }
 
 /* Stable sort of attribute indexes by rank (insertion sort: attribute lists are short). */
-static void sort_attr_indexes(const struct psl_attr *attrs, uint32_t *idx, uint32_t n)
+static void sort_attr_indexes(const struct psl_attr *attrs, uint32_t *idx, unsigned *rank, uint32_t n)
 {
 	uint32_t i, j;
 
+	for (i = 0; i < n; i++)
+		rank[i] = attr_rank(&attrs[i]);
 	for (i = 1; i < n; i++) {
 		uint32_t v = idx[i];
-		for (j = i; j > 0 && attr_rank(&attrs[idx[j - 1]]) > attr_rank(&attrs[v]); j--)
+		for (j = i; j > 0 && rank[idx[j - 1]] > rank[v]; j--)
 			idx[j] = idx[j - 1];
 		idx[j] = v;
 	}
 }
 
-static char *attrs_cell(struct fmt_ctx *cx, const struct psl_attr *attrs, uint32_t n)
+static char *attrs_cell(struct fmt_ctx *cx, const struct psl_attr *attrs, uint32_t n, size_t *len)
 {
-	uint32_t *idx, i;
+	uint32_t idx_small[16], *idx, i;
+	unsigned rank_small[16], *rank;
 	char *res;
 
+	*len = 0;
 	if (!n)
 		return NULL;
-	idx = xmalloc(xmul(n, sizeof(*idx)));
+	if (n <= ARRAY_SIZE(idx_small)) {
+		idx = idx_small;
+		rank = rank_small;
+	} else {
+		idx = xmalloc(xmul(n, sizeof(*idx)));
+		rank = xmalloc(xmul(n, sizeof(*rank)));
+	}
 	for (i = 0; i < n; i++)
 		idx[i] = i;
-	sort_attr_indexes(attrs, idx, n);
+	sort_attr_indexes(attrs, idx, rank, n);
 	strbuf_reset(&cx->tmp);
 	for (i = 0; i < n; i++) {
 		if (i)
 			strbuf_addch(&cx->tmp, ' ');
 		add_attr(cx, &cx->tmp, &attrs[idx[i]]);
 	}
-	free(idx);
+	if (idx != idx_small) {
+		free(idx);
+		free(rank);
+	}
 	res = arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len);
+	*len = cx->tmp.len;
 	return res;
 }
 
@@ -327,8 +361,15 @@ static uint32_t unsupported_end(const struct psl_source *src, uint32_t pos, uint
 	return limit;
 }
 
-static char *type_cell(struct fmt_ctx *cx, const struct psl_field_type *ty)
+static const char *type_cell(struct fmt_ctx *cx, const struct psl_field_type *ty, size_t *len)
 {
+	if (!(ty->unsupported && ty->span.end > ty->span.start) && !ty->optional_list && !ty->list &&
+	    !ty->optional) {
+		/* the plain type name, as it is */
+		const char *name = ty->name ? ty->name : "";
+		*len = strlen(name);
+		return name;
+	}
 	strbuf_reset(&cx->tmp);
 	if (ty->unsupported && ty->span.end > ty->span.start) {
 		const struct psl_source *src = &cx->s->sources[ty->span.file];
@@ -343,6 +384,7 @@ static char *type_cell(struct fmt_ctx *cx, const struct psl_field_type *ty)
 		strbuf_addstr(&cx->tmp, "[]");
 	else if (ty->optional)
 		strbuf_addch(&cx->tmp, '?');
+	*len = cx->tmp.len;
 	return arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len);
 }
 
@@ -362,58 +404,74 @@ static uint32_t attrs_end(const struct psl_attr *attrs, uint32_t n, uint32_t end
 static void row_field(struct fmt_ctx *cx, struct fmt_table *t, const struct psl_field *f)
 {
 	uint32_t end = f->name_span.end;
+	const char *c;
+	size_t n;
 
 	table_new_row(t);
-	table_set_cell(t, 0, arena_strdup(&cx->arena, f->name));
+	table_set_cellz(t, 0, f->name);
 	if (f->has_type) {
-		table_set_cell(t, 1, type_cell(cx, &f->type));
+		c = type_cell(cx, &f->type, &n);
+		table_set_cell(t, 1, c, n);
 		end = max_u32(end, f->type.span.end);
 	}
-	if (f->nattrs)
-		table_set_cell(t, 2, attrs_cell(cx, f->attrs, f->nattrs));
+	if (f->nattrs) {
+		c = attrs_cell(cx, f->attrs, f->nattrs, &n);
+		table_set_cell(t, 2, c, n);
+	}
 	end = attrs_end(f->attrs, f->nattrs, end);
-	table_set_suffix(t, comment_after(cx, end));
+	c = comment_after(cx, end, &n);
+	table_set_suffix(t, c, n);
 }
 
 /* Enum value attributes: in source order and, as Prisma prints them, with no space between. */
 static void row_value(struct fmt_ctx *cx, struct fmt_table *t, const struct psl_enum_value *v)
 {
+	const char *c;
+	size_t n;
 	uint32_t i;
 
 	table_new_row(t);
-	table_set_cell(t, 0, arena_strdup(&cx->arena, v->name));
+	table_set_cellz(t, 0, v->name);
 	if (v->nattrs) {
 		strbuf_reset(&cx->tmp);
 		for (i = 0; i < v->nattrs; i++)
 			add_attr(cx, &cx->tmp, &v->attrs[i]);
-		table_set_cell(t, 1, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len));
+		table_set_cell(t, 1, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len), cx->tmp.len);
 	}
-	table_set_suffix(t, comment_after(cx, attrs_end(v->attrs, v->nattrs, v->name_span.end)));
+	c = comment_after(cx, attrs_end(v->attrs, v->nattrs, v->name_span.end), &n);
+	table_set_suffix(t, c, n);
 }
 
 static void row_prop(struct fmt_ctx *cx, struct fmt_table *t, const struct psl_prop *p)
 {
 	uint32_t end = p->name_span.end;
+	const char *c;
+	size_t n;
 
 	table_new_row(t);
-	table_set_cell(t, 0, arena_strdup(&cx->arena, p->name));
+	table_set_cellz(t, 0, p->name);
 	strbuf_reset(&cx->tmp);
 	strbuf_addstr(&cx->tmp, "= ");
 	if (p->value) {
 		add_expr(cx, &cx->tmp, p->value);
 		end = max_u32(end, p->value->span.end);
 	}
-	table_set_cell(t, 1, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len));
-	table_set_suffix(t, comment_after(cx, end));
+	table_set_cell(t, 1, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len), cx->tmp.len);
+	c = comment_after(cx, end, &n);
+	table_set_suffix(t, c, n);
 }
 
 static void row_block_attr(struct fmt_ctx *cx, struct fmt_table *t, const struct psl_attr *a)
 {
+	const char *c;
+	size_t n;
+
 	table_new_row(t);
 	strbuf_reset(&cx->tmp);
 	add_attr(cx, &cx->tmp, a);
-	table_set_cell(t, 0, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len));
-	table_set_suffix(t, comment_after(cx, a->span.end));
+	table_set_cell(t, 0, arena_strndup(&cx->arena, cx->tmp.buf, cx->tmp.len), cx->tmp.len);
+	c = comment_after(cx, a->span.end, &n);
+	table_set_suffix(t, c, n);
 }
 
 /* A run of whole-line comment members [first, first+n): one row each. */
@@ -421,8 +479,11 @@ static void rows_comments(struct fmt_ctx *cx, struct fmt_table *t, const struct 
 {
 	uint32_t i;
 	for (i = 0; i < n; i++) {
+		const char *c;
+		size_t len;
 		table_new_row(t);
-		table_set_suffix(t, comment_line(cx, m[i].span.start));
+		c = comment_line(cx, m[i].span.start, &len);
+		table_set_suffix(t, c, len);
 	}
 }
 
@@ -607,11 +668,15 @@ static void render_file(struct fmt_ctx *cx, struct fmt_out *o)
 			      same_line(cx->src, s->blocks[top->index].span.end, next->span.start)))
 				out_end_line(o);
 			break;
-		case PSL_TOP_COMMENT:
+		case PSL_TOP_COMMENT: {
+			const char *c;
+			size_t len;
 			table_new_row(&t);
-			table_set_suffix(&t, comment_line(cx, top->span.start));
+			c = comment_line(cx, top->span.start, &len);
+			table_set_suffix(&t, c, len);
 			table_render(&t, o);
 			break;
+		}
 		case PSL_TOP_BLANK:
 			if (next)
 				out_end_line(o);
@@ -786,14 +851,19 @@ static int32_t rx_model_by_name(const struct rx *x, const char *name)
 
 static bool rx_is_builtin_scalar(const char *t)
 {
-	static const char *const names[] = {
-		"String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes",
-	};
-	size_t i;
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		if (!strcmp(t, names[i]))
-			return true;
-	return false;
+	const char *name;
+
+	/* one candidate per first letter (and second, where two share it) */
+	switch (t[0]) {
+	case 'S': name = "String"; break;
+	case 'B': name = t[1] == 'o' ? "Boolean" : t[1] == 'i' ? "BigInt" : "Bytes"; break;
+	case 'I': name = "Int"; break;
+	case 'F': name = "Float"; break;
+	case 'D': name = t[1] == 'e' ? "Decimal" : "DateTime"; break;
+	case 'J': name = "Json"; break;
+	default: return false;
+	}
+	return !strcmp(t, name);
 }
 
 static const struct psl_field *rx_field(const struct rx *x, uint32_t model, uint32_t field)
@@ -1172,9 +1242,12 @@ static bool rx_names_resolve(const struct psl_schema *s)
 	};
 	struct strmap types = STRMAP_INIT;
 	bool ok = true;
-	uint32_t b, f;
+	uint32_t b, f, n = ARRAY_SIZE(builtin);
 	size_t k;
 
+	for (b = 0; b < s->nblocks; b++)
+		n += 1 + s->blocks[b].nfields;
+	strmap_reserve(&types, n);
 	for (k = 0; k < ARRAY_SIZE(builtin); k++)
 		strmap_put(&types, 0, builtin[k], 0);
 	for (b = 0; b < s->nblocks && ok; b++)
@@ -1189,7 +1262,8 @@ static bool rx_names_resolve(const struct psl_schema *s)
 		for (f = 0; f < s->blocks[b].nfields && ok; f++) {
 			const struct psl_field *fl = &s->blocks[b].fields[f];
 			ok = fl->has_type && fl->type.name &&
-			     strmap_get(&types, 0, fl->type.name) != STRMAP_MISSING;
+			     (rx_is_builtin_scalar(fl->type.name) ||
+			      strmap_get(&types, 0, fl->type.name) != STRMAP_MISSING);
 		}
 	strmap_release(&types);
 	return ok;
@@ -1265,7 +1339,9 @@ static void rx_collect(struct rx *x)
 			struct rx_rf rf;
 			const struct psl_expr *name;
 
-			if (!fl->has_type || (t = rx_model_by_name(x, fl->type.name)) < 0)
+			/* no model has a built-in type's name here (rx_names_resolve) */
+			if (!fl->has_type || !fl->type.name || rx_is_builtin_scalar(fl->type.name) ||
+			    (t = rx_model_by_name(x, fl->type.name)) < 0)
 				continue;
 			memset(&rf, 0, sizeof(rf));
 			rf.model = (uint32_t)i;

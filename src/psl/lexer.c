@@ -14,10 +14,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
-
 void lexer_init(struct lexer *lx, const char *text, uint32_t len)
 {
 	lx->text = text;
@@ -144,9 +140,8 @@ uint32_t lexer_line_end(const char *text, uint32_t len, uint32_t pos)
 		return len;
 	nl = memchr(text + pos, '\n', len - pos);
 	len = nl ? (uint32_t)(nl - text) : len;
-	while (pos < len && text[pos] != '\r')
-		pos++;
-	return pos;
+	nl = memchr(text + pos, '\r', len - pos);
+	return nl ? (uint32_t)(nl - text) : len;
 }
 
 /*
@@ -200,23 +195,6 @@ bool lexer_ident_char(const char *text, uint32_t len, uint32_t pos, uint32_t *n)
 /* First position at or after pos that is not an ASCII identifier character. */
 static inline uint32_t ascii_ident_end(const char *text, uint32_t len, uint32_t pos)
 {
-#if defined(__SSE2__) && defined(__GNUC__)
-	/* sixteen bytes at a time: [A-Za-z] (case folded), [0-9], '_', '-' */
-	while (len - pos >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-		__m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
-		__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-					      _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-					      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-		__m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')),
-					     _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), punct));
-		if (m != 0xffffu)
-			return pos + (uint32_t)__builtin_ctz(~m);
-		pos += 16;
-	}
-#endif
 	while (pos < len && (ascii_class[(unsigned char)text[pos]] & ID_CHAR))
 		pos++;
 	return pos;
@@ -239,8 +217,12 @@ uint32_t lexer_ident_end(const char *text, uint32_t len, uint32_t pos)
 {
 	uint32_t n;
 
-	if (pos < len && (ascii_class[(unsigned char)text[pos]] & ID_START))
-		return ident_rest(text, len, pos + 1);
+	if (pos < len && (ascii_class[(unsigned char)text[pos]] & ID_START)) {
+		pos = ascii_ident_end(text, len, pos + 1);
+		if (pos >= len || (unsigned char)text[pos] < 0x80)
+			return pos;
+		return ident_rest(text, len, pos);
+	}
 	if (!lexer_ident_start(text, len, pos, &n))
 		return pos;
 	return ident_rest(text, len, pos + n);
@@ -277,7 +259,11 @@ static enum lex_kind scan_string(const char *text, uint32_t len, uint32_t *pos)
 	return LEX_ERROR;
 }
 
-void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+/* Every token: white space, strings, comments, numbers, Unicode, errors. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void scan_full(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
 {
 	uint32_t p = lexer_skip_space(text, len, start), n;
 	unsigned char c;
@@ -291,8 +277,11 @@ void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token
 	}
 	c = (unsigned char)text[p];
 	if (ascii_class[c] & ID_START) {
+		p = ascii_ident_end(text, len, p + 1);
+		if (p < len && (unsigned char)text[p] >= 0x80)
+			p = ident_rest(text, len, p);
 		t->kind = LEX_IDENT;
-		t->end = ident_rest(text, len, p + 1);
+		t->end = p;
 		return;
 	}
 	switch (c) {
@@ -372,6 +361,86 @@ void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token
 	lexer_decode(text, len, p, &n);
 	t->kind = LEX_ERROR;
 	t->end = p + n;
+}
+
+/*
+ * The common tokens without calls: ASCII white space, ASCII identifiers,
+ * punctuation and line breaks. Anything else (a byte >= 0x80 on the way,
+ * strings, comments, numbers, `@@`, the end) goes to scan_full() from the
+ * start, as a tail call, so this path saves no registers.
+ */
+void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+{
+	uint32_t p = start;
+	unsigned char c;
+
+	while (p < len && (text[p] == ' ' || text[p] == '\t')) {
+		p++;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* a run of spaces (aligned columns): eight at a time */
+		if (len - p >= 8 && text[p] == ' ') {
+			for (;;) {
+				uint64_t w;
+				memcpy(&w, text + p, sizeof(w));
+				w ^= 0x2020202020202020ull;
+				if (w) {
+					p += (uint32_t)__builtin_ctzll(w) >> 3;
+					break;
+				}
+				p += 8;
+				if (len - p < 8)
+					break;
+			}
+		}
+#endif
+	}
+	if (p >= len) {
+		scan_full(text, len, start, t);
+		return;
+	}
+	c = (unsigned char)text[p];
+	if (ascii_class[c] & ID_START) {
+		uint32_t q = p + 1;
+		while (q < len && (ascii_class[(unsigned char)text[q]] & ID_CHAR))
+			q++;
+		if (q < len && (unsigned char)text[q] >= 0x80) {
+			scan_full(text, len, start, t);
+			return;
+		}
+		t->kind = LEX_IDENT;
+		t->end = q;
+	} else {
+		enum lex_kind k;
+		switch (c) {
+		case '\n': k = LEX_NEWLINE; break;
+		case '(': k = LEX_LPAREN; break;
+		case ')': k = LEX_RPAREN; break;
+		case '[': k = LEX_LBRACKET; break;
+		case ']': k = LEX_RBRACKET; break;
+		case '{': k = LEX_LBRACE; break;
+		case '}': k = LEX_RBRACE; break;
+		case ',': k = LEX_COMMA; break;
+		case ':': k = LEX_COLON; break;
+		case '=': k = LEX_EQUALS; break;
+		case '?': k = LEX_QUESTION; break;
+		case '!': k = LEX_BANG; break;
+		case '.': k = LEX_DOT; break;
+		case '@':
+			if (p + 1 < len && text[p + 1] == '@') {
+				scan_full(text, len, start, t);
+				return;
+			}
+			k = LEX_AT;
+			break;
+		default:
+			scan_full(text, len, start, t);
+			return;
+		}
+		t->kind = k;
+		t->end = p + 1;
+	}
+	t->start = p;
+	t->space_before = p != start;
 }
 
 void lexer_next(struct lexer *lx, struct lex_token *t)

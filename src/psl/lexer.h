@@ -75,28 +75,29 @@ void lexer_scan(const char *text, uint32_t len, uint32_t pos, struct lex_token *
 uint32_t lexer_skip_space_slow(const char *text, uint32_t len, uint32_t pos);
 static inline uint32_t lexer_skip_space(const char *text, uint32_t len, uint32_t pos)
 {
-	if (pos < len && (text[pos] == ' ' || text[pos] == '\t')) {
+	while (pos < len && (text[pos] == ' ' || text[pos] == '\t')) {
 		pos++;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* runs of spaces (aligned columns): eight at a time */
-		while (len - pos >= 8) {
-			uint64_t w;
-			memcpy(&w, text + pos, sizeof(w));
-			w ^= 0x2020202020202020ull;
-			if (w) {
-				pos += (uint32_t)__builtin_ctzll(w) >> 3;
-				break;
-			}
-			pos += 8;
+		/* a run of spaces (aligned columns): eight at a time */
+		if (len - pos >= 8 && text[pos] == ' ' && text[pos + 1] == ' ') {
+			do {
+				uint64_t w;
+				memcpy(&w, text + pos, sizeof(w));
+				w ^= 0x2020202020202020ull;
+				if (w) {
+					pos += (uint32_t)__builtin_ctzll(w) >> 3;
+					break;
+				}
+				pos += 8;
+			} while (len - pos >= 8);
 		}
 #endif
-		while (pos < len && (text[pos] == ' ' || text[pos] == '\t'))
-			pos++;
 	}
 	if (pos >= len || (unsigned char)text[pos] < 0x80)
 		return pos;
 	return lexer_skip_space_slow(text, len, pos);
 }
+
 /*
  * Length of the line break at pos (2 for "\r\n", 1 for "\n" or "\r"), 0 when
  * there is none.

@@ -477,6 +477,15 @@ static bool parse_args(struct parser *p, struct psl_arg **args, uint32_t *nargs,
  * At pos (already past white space); returns the end, or pos when there is
  * no identifier there.
  */
+static uint32_t scan_path_rest(struct parser *p, uint32_t q)
+{
+	while (q < p->len && p->text[q] == '.') {
+		q++;
+		q += ident_len(p, q);
+	}
+	return q;
+}
+
 static uint32_t scan_path(struct parser *p, uint32_t pos)
 {
 	uint32_t q = pos + ident_len(p, pos);
@@ -580,7 +589,7 @@ static struct psl_expr *parse_expr(struct parser *p)
 	default:
 		return NULL;
 	}
-	end = scan_path(p, t.start);
+	end = scan_path_rest(p, t.end);   /* the token is the path's first identifier */
 	after = skip_space(p, end);
 	if (after < p->len && p->text[after] == '(') {
 		uint32_t save = p->pos, mark = p->s->ndiags;

@@ -407,23 +407,15 @@ static int scalar_from_name_nocase(const char *name)
 	return -1;
 }
 
-static bool has_dash(const char *name)
-{
-	for (; *name; name++)
-		if (*name == '-')
-			return true;
-	return false;
-}
-
 /* First character numeric (Unicode-ish: ASCII digits; UTF-8 digits are rare in names). */
 static void validate_identifier(struct psl_vctx *ctx, const char *name, struct psl_span span,
 				const char *item)
 {
 	if (!name || !*name)
 		psl_verr_validation(ctx, span, "The name of a %s must not be empty.", item);
-	else if (isdigit((unsigned char)name[0]))
+	else if (name[0] >= '0' && name[0] <= '9')
 		psl_verr_validation(ctx, span, "The name of a %s must not start with a number.", item);
-	else if (has_dash(name))
+	else if (strchr(name, '-'))
 		psl_verr_validation(ctx, span, "The character `-` is not allowed in %s names.", item);
 }
 
@@ -449,26 +441,59 @@ static const char *top_type_name(enum psl_block_kind k)
 
 /*
  * Member names already seen in one block (a field, enum value or property
- * name defined twice): a small block compares lengths and bytes with the
- * names before; a big one (more than DUP_SMALL members) uses the map, with
- * the block index as namespace.
+ * name defined twice). A block of up to DUP_LOCAL members uses a small
+ * local hash table of member indexes (cleared per block); a bigger one the
+ * map, with the block index as namespace.
  */
-#define DUP_SMALL 32
+#define DUP_LOCAL 256
 
 struct dup_names {
 	struct strmap map;
 	uint32_t ns;
 	bool big;
+	uint32_t mask;                      /* local table: slots - 1 */
+	uint16_t slot[2 * DUP_LOCAL];       /* 0 empty, else 1 + index into names */
 	uint32_t n;
-	const char *names[DUP_SMALL];
-	size_t lens[DUP_SMALL];
+	const char *names[DUP_LOCAL];
+	uint32_t lens[DUP_LOCAL];
 };
 
 static void dup_begin(struct dup_names *d, uint32_t b, uint32_t members)
 {
+	uint32_t slots = 16;
+
 	d->ns = b;
-	d->big = members > DUP_SMALL;
+	d->big = members > DUP_LOCAL;
 	d->n = 0;
+	if (d->big)
+		return;
+	while (slots < 2 * members)
+		slots *= 2;
+	d->mask = slots - 1;
+	memset(d->slot, 0, slots * sizeof(d->slot[0]));
+}
+
+/* A cheap hash of a name: its length, first and last bytes (collisions are compared). */
+static uint32_t dup_hash(const char *name, size_t len)
+{
+	uint64_t x = len;
+
+	if (len >= 8) {
+		uint64_t a, b;
+		memcpy(&a, name, 8);
+		memcpy(&b, name + len - 8, 8);
+		x ^= a ^ (b << 7 | b >> 57);
+	} else if (len >= 4) {
+		uint32_t a, b;
+		memcpy(&a, name, 4);
+		memcpy(&b, name + len - 4, 4);
+		x ^= a ^ ((uint64_t)b << 29);
+	} else {
+		for (size_t i = 0; i < len; i++)
+			x = x << 8 | (unsigned char)name[i];
+	}
+	x *= 0x9e3779b97f4a7c15ull;
+	return (uint32_t)(x >> 32);
 }
 
 /* Whether name was seen before in the block; remembers it. */
@@ -477,14 +502,17 @@ static bool dup_seen(struct dup_names *d, const char *name, uint32_t index)
 	if (d->big)
 		return strmap_put(&d->map, d->ns, name, index) != STRMAP_MISSING;
 	size_t len = strlen(name);
-	for (uint32_t i = 0; i < d->n; i++)
-		if (d->lens[i] == len && !memcmp(d->names[i], name, len))
+	for (uint32_t i = dup_hash(name, len) & d->mask;; i = (i + 1) & d->mask) {
+		uint32_t k = d->slot[i];
+		if (!k) {
+			d->names[d->n] = name;
+			d->lens[d->n] = (uint32_t)len;
+			d->slot[i] = (uint16_t)++d->n;
+			return false;
+		}
+		if (d->lens[k - 1] == len && !memcmp(d->names[k - 1], name, len))
 			return true;
-	if (d->n < DUP_SMALL) {
-		d->names[d->n] = name;
-		d->lens[d->n++] = len;
 	}
-	return false;
 }
 
 static void names_pass(struct psl_vctx *ctx)

@@ -183,13 +183,11 @@ static bool st_set(struct psl_vattr_state *st, const struct psl_attr *a)
 	return true;
 }
 
-/* visit_optional_single_attr */
-static bool st_single(struct psl_vattr_state *st, enum attr_key key)
+/* visit_optional_single_attr (the set has an attribute `key`) */
+static bool st_single_found(struct psl_vattr_state *st, enum attr_key key)
 {
 	uint32_t first = UINT32_MAX, count = 0;
 
-	if (!(st->present & (1u << key)))
-		return false;
 	for (uint32_t i = 0; i < st->nattrs; i++) {
 		if (st->keys[i] != key)
 			continue;
@@ -209,6 +207,12 @@ static bool st_single(struct psl_vattr_state *st, enum attr_key key)
 	}
 	st->unused[first] = false;
 	return st_set(st, &st->attrs[first]);
+}
+
+/* visit_optional_single_attr */
+static inline bool st_single(struct psl_vattr_state *st, enum attr_key key)
+{
+	return (st->present & (1u << key)) && st_single_found(st, key);
 }
 
 /* visit_repeated_attr */
@@ -563,14 +567,16 @@ static int resolve_fields(struct psl_vctx *ctx, const struct psl_expr *e, struct
 			  struct resolve_result *rr)
 {
 	size_t cap = expr_array_len(e);
-	struct field_arg *fa = xcalloc(cap + 1, sizeof(*fa));
+	struct field_arg fa_small[16];
+	struct field_arg *fa = cap < ARRAY_SIZE(fa_small) ? fa_small : xcalloc(cap + 1, sizeof(*fa));
 	uint32_t n = 0;
 	int ret = 1;
 
 	*out = NULL;
 	*nout = 0;
 	if (!coerce_field_args(ctx, e, fa, &n)) {
-		free(fa);
+		if (fa != fa_small)
+			free(fa);
 		return 0;
 	}
 	struct psl_db_index_field *ids = ARENA_NEW_ARRAY(&ctx->db->arena, struct psl_db_index_field, n + 1);
@@ -619,7 +625,8 @@ static int resolve_fields(struct psl_vctx *ctx, const struct psl_expr *e, struct
 			psl_verr_model(ctx, attr_span, mid,
 				       "The unique index definition refers to the field %s multiple times.",
 				       dot ? name : ctx->db->fields[ref].name);
-			free(fa);
+			if (fa != fa_small)
+				free(fa);
 			return 0;
 		}
 		ids[nids].field_id = ref;
@@ -637,7 +644,8 @@ suggest:
 					    ctx->db->fields[rf->fields[k]].name);
 		}
 	}
-	free(fa);
+	if (fa != fa_small)
+		free(fa);
 	if (rr->nunknown || rr->nrelations)
 		ret = -1;
 	*out = ids;

@@ -7,6 +7,10 @@
 --   usr_0241 .. usr_0250  integration service accounts
 -- Every human dev account signs in with the password  MesDev#2024  (sha512-crypt hash).
 
+-- Timestamps are UTC; keep interval arithmetic independent of the session time zone.
+-- (The seed runs in one transaction: mesdb db seed, or psql -1.)
+SET LOCAL TimeZone = 'UTC';
+
 -- Users ------------------------------------------------------------------------------
 INSERT INTO "User" (
   "id", "username", "email", "passwordHash", "firstName", "lastName", "employeeNumber",

@@ -8,6 +8,10 @@
 --   (work units eq_0018..eq_0065, four per work center); personnel per_0001..per_0260
 --   (per_0001..0240 = auth usr_0001..0240); tools tool_0001..tool_0300.
 
+-- Timestamps are UTC; keep interval arithmetic independent of the session time zone.
+-- (The seed runs in one transaction: mesdb db seed, or psql -1.)
+SET LOCAL TimeZone = 'UTC';
+
 -- Equipment classes ----------------------------------------------------------------------
 INSERT INTO "EquipmentClass" ("id", "code", "name", "description", "properties", "createdAt", "updatedAt", "createdBy", "updatedBy")
 SELECT 'ecl_' || lpad(n::text, 2, '0'), c.code, c.name, c.name || ' (ISA-95 equipment class)',

@@ -12,6 +12,10 @@
 --   c >= 121: lot_(c - 120 + 280 * ((i - 1) / 250)); c in 41..120: the production lot
 --   lot_(5600 + j) of the latest earlier finished order j for part c.
 
+-- Timestamps are UTC; keep interval arithmetic independent of the session time zone.
+-- (The seed runs in one transaction: mesdb db seed, or psql -1.)
+SET LOCAL TimeZone = 'UTC';
+
 -- Work instructions: one per routing operation (revision B supersedes A on every tenth part)
 INSERT INTO "WorkInstruction" ("id", "instructionNumber", "revision", "title", "format", "content", "mediaUrls", "partId",
   "routingOperationId", "operationCode", "isActive", "effectiveFrom", "effectiveTo", "approvedBy", "approvedAt",
