@@ -34,6 +34,12 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/*
+ * The getopt_long results every command handles alike: 'h' prints help
+ * (exit 0), ':' is a missing value and anything else an unknown option
+ * (usage errors). Returns the exit code.
+ */
+int cli_opt_common(int c, char **argv, const char *usage, const char *help);
 /* Map an error status to the exit code. */
 int cli_exit_code(const struct mesdb_err *err);
 

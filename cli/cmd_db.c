@@ -102,13 +102,8 @@ int cmd_db_push(int argc, char **argv)
 			break;
 		case 'g':
 			break; /* Prisma's flag: mesdb generates nothing */
-		case 'h':
-			fputs(push_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(push_usage, "option \"%s\" needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error(push_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, push_usage, push_help);
 		}
 	}
 	if (optind < argc)
@@ -192,14 +187,8 @@ int cmd_db_execute(int argc, char **argv)
 		case OPT_STDIN:
 			use_stdin = true;
 			break;
-		case 'h':
-			fputs(execute_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(execute_usage, "option \"%s\" needs a value",
-					       argv[optind - 1]);
 		default:
-			return cli_usage_error(execute_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, execute_usage, execute_help);
 		}
 	}
 	if (optind < argc)

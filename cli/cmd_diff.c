@@ -98,13 +98,8 @@ int cmd_migrate_diff(int argc, char **argv)
 		case OPT_SCRIPT: opts.script = true; break;
 		case OPT_EXIT_CODE: exit_code = true; break;
 		case 'o': opts.output = optarg; break;
-		case 'h':
-			fputs(diff_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(diff_usage, "option \"%s\" needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error(diff_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, diff_usage, diff_help);
 		}
 		if (r)
 			return r;

@@ -121,15 +121,9 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 				goto unknown;
 			opts->rolled_back = optarg;
 			break;
-		case 'h':
-			fputs(help, stdout);
-			*code = EXIT_OK;
-			return -1;
-		case ':':
-			*code = cli_usage_error(usage, "option \"%s\" needs a value", argv[optind - 1]);
-			return -1;
 		default:
-			goto unknown;
+			*code = cli_opt_common(c, argv, usage, help);
+			return -1;
 		}
 	}
 	if (optind < argc) {
@@ -341,15 +335,9 @@ static int parse_dev(int argc, char **argv, const char *usage, const char *help,
 			}
 			opts->steps = (unsigned)n;
 			break;
-		case 'h':
-			fputs(help, stdout);
-			*code = EXIT_OK;
-			return -1;
-		case ':':
-			*code = cli_usage_error(usage, "option \"%s\" needs a value", argv[optind - 1]);
-			return -1;
 		default:
-			goto unknown;
+			*code = cli_opt_common(c, argv, usage, help);
+			return -1;
 		}
 	}
 	if (optind < argc) {
@@ -372,58 +360,41 @@ unknown:
 	return -1;
 }
 
-int cmd_migrate_dev(int argc, char **argv)
+typedef int (*dev_command_fn)(const struct mesdb_migrate_dev_opts *opts,
+			      const struct mesdb_sink *sink, struct mesdb_err *err);
+
+/* migrate dev / reset / rollback / baseline share their options and their shape. */
+static int run_dev_command(int argc, char **argv, const char *usage, const char *help,
+			   dev_command_fn fn)
 {
 	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_sink sink = cli_sink();
 	struct mesdb_migrate_dev_opts opts;
 	int code;
 
-	if (parse_dev(argc, argv, dev_usage, dev_help, &opts, &code) < 0)
+	if (parse_dev(argc, argv, usage, help, &opts, &code) < 0)
 		return code;
-	if (mesdb_migrate_dev(&opts, &sink, &err) < 0)
+	if (fn(&opts, &sink, &err) < 0)
 		return cli_fail(&err);
 	return EXIT_OK;
+}
+
+int cmd_migrate_dev(int argc, char **argv)
+{
+	return run_dev_command(argc, argv, dev_usage, dev_help, mesdb_migrate_dev);
 }
 
 int cmd_migrate_reset(int argc, char **argv)
 {
-	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_dev_opts opts;
-	int code;
-
-	if (parse_dev(argc, argv, reset_usage, reset_help, &opts, &code) < 0)
-		return code;
-	if (mesdb_migrate_reset(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	return run_dev_command(argc, argv, reset_usage, reset_help, mesdb_migrate_reset);
 }
 
 int cmd_migrate_rollback(int argc, char **argv)
 {
-	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_dev_opts opts;
-	int code;
-
-	if (parse_dev(argc, argv, rollback_usage, rollback_help, &opts, &code) < 0)
-		return code;
-	if (mesdb_migrate_rollback(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	return run_dev_command(argc, argv, rollback_usage, rollback_help, mesdb_migrate_rollback);
 }
 
 int cmd_migrate_baseline(int argc, char **argv)
 {
-	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_dev_opts opts;
-	int code;
-
-	if (parse_dev(argc, argv, baseline_usage, baseline_help, &opts, &code) < 0)
-		return code;
-	if (mesdb_migrate_baseline(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	return run_dev_command(argc, argv, baseline_usage, baseline_help, mesdb_migrate_baseline);
 }

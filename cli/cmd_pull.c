@@ -57,13 +57,8 @@ int cmd_db_pull(int argc, char **argv)
 		case OPT_FORCE:
 			opts.force = true;
 			break;
-		case 'h':
-			fputs(pull_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(pull_usage, "option \"%s\" needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error(pull_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, pull_usage, pull_help);
 		}
 	}
 	if (optind < argc)

@@ -52,13 +52,8 @@ int cmd_validate(int argc, char **argv)
 		case OPT_SCHEMA:
 			schema = optarg;
 			break;
-		case 'h':
-			fputs(validate_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(validate_usage, "option \"%s\" needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error(validate_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, validate_usage, validate_help);
 		}
 	}
 	if (optind < argc)
@@ -96,13 +91,8 @@ int cmd_format(int argc, char **argv)
 		case OPT_PRINT:
 			opts.print = true;
 			break;
-		case 'h':
-			fputs(format_help, stdout);
-			return EXIT_OK;
-		case ':':
-			return cli_usage_error(format_usage, "option \"%s\" needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error(format_usage, "unknown option \"%s\"", argv[optind - 1]);
+			return cli_opt_common(c, argv, format_usage, format_help);
 		}
 	}
 	if (optind < argc)

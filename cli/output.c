@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <unistd.h>
 #include <string.h>
 
 struct cli_ctx cli;
@@ -81,4 +82,15 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nusage: %s\n", usage);
 	return EXIT_USAGE;
+}
+
+int cli_opt_common(int c, char **argv, const char *usage, const char *help)
+{
+	if (c == 'h') {
+		fputs(help, stdout);
+		return EXIT_OK;
+	}
+	if (c == ':')
+		return cli_usage_error(usage, "option \"%s\" needs a value", argv[optind - 1]);
+	return cli_usage_error(usage, "unknown option \"%s\"", argv[optind - 1]);
 }

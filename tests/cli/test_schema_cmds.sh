@@ -77,10 +77,16 @@ run "$MESDB" validate extra
 expect_code 129
 
 test_case "-h on every command"
-for c in validate format "db push" "db execute" "migrate diff"; do
+for c in validate format "db push" "db execute" "db pull" "migrate diff" "migrate dev" \
+	"migrate deploy" "migrate status" "migrate resolve" "migrate reset" "migrate rollback" \
+	"migrate baseline"; do
 	run "$MESDB" $c -h
 	expect_code 0
 	expect_out "usage: mesdb $c"
+	run "$MESDB" $c --no-such-option
+	expect_code 129
+	expect_err 'unknown option "--no-such-option"'
+	expect_err "usage: mesdb $c"
 done
 run "$MESDB" --help
 expect_code 0
