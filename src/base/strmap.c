@@ -112,7 +112,7 @@ static void strmap_grow(struct strmap *m)
 void strmap_reserve(struct strmap *m, uint32_t n)
 {
 	uint32_t cap = 64;
-	while (cap / 2 < n + 1)
+	while (cap / 4 * 3 < n + 1)
 		cap *= 2;
 	if (cap > m->cap)
 		strmap_rehash(m, cap);
@@ -134,7 +134,7 @@ uint32_t strmap_get(const struct strmap *m, uint32_t ns, const char *key)
 STRMAP_INLINE struct strmap_slot *strmap_slot_for(struct strmap *m, uint32_t ns, const char *key,
 						  size_t len, uint32_t *hash)
 {
-	if ((m->n + 1) * 2 > m->cap)
+	if (m->n + 1 > m->cap / 4 * 3)
 		strmap_grow(m);
 	*hash = strmap_hash(ns, key, len);
 	return strmap_find(m, ns, key, len, *hash);

@@ -24,9 +24,17 @@ enum diff_arity diff_column_arity(const struct sql_column *c)
 #define A1(t) ((t)->args[1])
 #define HAS(t) ((t)->args[0] >= 0)
 
+/* char and bit without a length are char(1) and bit(1): PostgreSQL stores them so */
+static int64_t length_arg(const struct sql_type *t)
+{
+	if (t->args[0] < 0 && (t->ptype == SQL_T_CHAR || t->ptype == SQL_T_BIT))
+		return 1;
+	return t->args[0];
+}
+
 static bool same_type(const struct sql_type *a, const struct sql_type *b)
 {
-	return a->ptype == b->ptype && a->args[0] == b->args[0] && a->args[1] == b->args[1];
+	return a->ptype == b->ptype && length_arg(a) == length_arg(b) && a->args[1] == b->args[1];
 }
 
 static bool is_strlike(enum sql_ptype t)

@@ -107,6 +107,34 @@ static void bytable_release(struct bytable *b)
 	free(b->ids);
 }
 
+/*
+ * PostgreSQL cuts identifiers to NAMEDATALEN - 1 = 63 bytes, at a character
+ * boundary: a schema's long name and the database's cut one are the same.
+ */
+#define PG_IDENT_MAX 63
+
+static size_t ident_len(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n <= PG_IDENT_MAX)
+		return n;
+	n = PG_IDENT_MAX;
+	while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+		n--; /* name[n] continues a UTF-8 character: cut before it */
+	return n;
+}
+
+static int ident_cmp(const char *a, const char *b)
+{
+	size_t na = ident_len(a), nb = ident_len(b);
+	int c = memcmp(a, b, na < nb ? na : nb);
+
+	if (c)
+		return c;
+	return na < nb ? -1 : na > nb;
+}
+
 static bool ignored_table(const char *name)
 {
 	static const char *const postgis[] = {
@@ -137,12 +165,12 @@ static void table_key(const struct differ *d, const struct sqlschema *s, uint32_
 		strbuf_addstr(out, ns);
 		strbuf_addch(out, '\x01');
 	}
-	strbuf_addstr(out, s->tables[t].name);
+	strbuf_add(out, s->tables[t].name, ident_len(s->tables[t].name));
 }
 
 static int cmp_colpair(const void *a, const void *b)
 {
-	return strcmp(((const struct colpair *)a)->name, ((const struct colpair *)b)->name);
+	return ident_cmp(((const struct colpair *)a)->name, ((const struct colpair *)b)->name);
 }
 
 static void pair_columns(struct differ *d, struct tablepair *tp)
@@ -162,7 +190,7 @@ static void pair_columns(struct differ *d, struct tablepair *tp)
 		uint32_t c = b->first_column + i, j;
 		const char *name = d->to->columns[c].name;
 		for (j = 0; j < a->ncolumns; j++)
-			if (cp[j].next == SQL_NONE && !strcmp(cp[j].name, name))
+			if (cp[j].next == SQL_NONE && !ident_cmp(cp[j].name, name))
 				break;
 		if (j < a->ncolumns) {
 			cp[j].next = c;
@@ -234,7 +262,7 @@ static const struct colpair *find_colpair(const struct tablepair *tp, const char
 
 	while (lo < hi) {
 		uint32_t mid = (lo + hi) / 2;
-		int c = strcmp(tp->cols[mid].name, name);
+		int c = ident_cmp(tp->cols[mid].name, name);
 		if (!c)
 			return &tp->cols[mid];
 		if (c < 0)
@@ -391,7 +419,10 @@ static bool index_kept(const struct differ *d, const struct sql_index *ix)
 	return ix->unsupported && d->p->opts.keep_unsupported_indexes;
 }
 
-/* Same columns (name and sort), same kind, same algorithm and operator classes. */
+/*
+ * Same columns (name and sort), same kind, same algorithm and operator classes
+ * (a default one named or not).
+ */
 static bool indexes_match(const struct differ *d, const struct sql_index *a, const struct sql_index *b)
 {
 	uint32_t i;
@@ -403,8 +434,13 @@ static bool indexes_match(const struct differ *d, const struct sql_index *a, con
 		       !strcmp(a->definition, b->definition);
 	for (i = 0; i < a->ncolumns; i++) {
 		const struct sql_index_column *x = &a->columns[i], *y = &b->columns[i];
+		/* an explicit default operator class is the default one */
 		const char *oa = x->opclass, *ob = y->opclass;
-		if (strcmp(d->from->columns[x->column_id].name, d->to->columns[y->column_id].name))
+		if (oa && !ob)
+			ob = y->default_opclass;
+		else if (ob && !oa)
+			oa = x->default_opclass;
+		if (ident_cmp(d->from->columns[x->column_id].name, d->to->columns[y->column_id].name))
 			return false;
 		if ((x->sort < 0) != (y->sort < 0))
 			return false;
@@ -527,7 +563,7 @@ static bool fks_match(const struct differ *d, const struct tablepair *tp,
 {
 	uint32_t i;
 
-	if (strcmp(d->from->tables[a->referenced_table_id].name,
+	if (ident_cmp(d->from->tables[a->referenced_table_id].name,
 		   d->to->tables[b->referenced_table_id].name))
 		return false;
 	if (a->ncolumns != b->ncolumns || a->on_delete != b->on_delete || a->on_update != b->on_update)
@@ -536,12 +572,12 @@ static bool fks_match(const struct differ *d, const struct tablepair *tp,
 		const char *ca = d->from->columns[a->columns[i]].name;
 		const char *cb = d->to->columns[b->columns[i]].name;
 		const struct colpair *cp;
-		if (strcmp(ca, cb))
+		if (ident_cmp(ca, cb))
 			return false;
 		cp = find_colpair(tp, ca);
 		if (cp && (cp->what & DIFF_COL_TYPE))
 			return false;
-		if (strcmp(d->from->columns[a->referenced_columns[i]].name,
+		if (ident_cmp(d->from->columns[a->referenced_columns[i]].name,
 			   d->to->columns[b->referenced_columns[i]].name))
 			return false;
 	}
@@ -606,7 +642,7 @@ static bool pk_changed(const struct differ *d, const struct tablepair *tp, uint3
 	if (x->ncolumns != y->ncolumns)
 		return true;
 	for (i = 0; i < x->ncolumns; i++) {
-		if (strcmp(d->from->columns[x->columns[i].column_id].name,
+		if (ident_cmp(d->from->columns[x->columns[i].column_id].name,
 			   d->to->columns[y->columns[i].column_id].name))
 			return true;
 		if ((x->columns[i].sort < 0) != (y->columns[i].sort < 0))
@@ -618,7 +654,7 @@ static bool pk_changed(const struct differ *d, const struct tablepair *tp, uint3
 		if (cp->prev == SQL_NONE || cp->next == SQL_NONE || !(cp->what & DIFF_COL_TYPE))
 			continue;
 		for (i = 0; i < x->ncolumns; i++)
-			if (!strcmp(d->from->columns[x->columns[i].column_id].name, cp->name))
+			if (!ident_cmp(d->from->columns[x->columns[i].column_id].name, cp->name))
 				return true;
 	}
 	return false;
@@ -948,7 +984,7 @@ static void reorder_dropped_uniques(struct differ *d)
 				continue;
 			ok = true;
 			for (c = 0; c < ix->ncolumns; c++)
-				if (strcmp(d->from->columns[ix->columns[c].column_id].name,
+				if (ident_cmp(d->from->columns[ix->columns[c].column_id].name,
 					   d->to->columns[d->to->indexes[pk].columns[c].column_id].name))
 					ok = false;
 			if (ok)

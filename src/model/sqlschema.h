@@ -126,6 +126,11 @@ struct sql_index_column {
 	uint32_t column_id;
 	int sort;              /* 0 default (ASC), 1 ASC written, -1 DESC */
 	const char *opclass;   /* operator class name, or NULL for the default */
+	/*
+	 * Described indexes only: the name of the default operator class in
+	 * use when opclass is NULL (a schema may name it explicitly), else NULL.
+	 */
+	const char *default_opclass;
 };
 
 struct sql_index {

@@ -1020,7 +1020,7 @@ static int read_indexes(struct describe *ds, struct mesdb_err *err)
 	struct oidmap unsupported = { 0 }; /* index oid -> index id */
 	uint32_t ng;
 	int c_table, c_oid, c_name, c_primary, c_unique, c_method, c_contype, c_complex, c_attnum;
-	int c_options, c_opclass, c_collation, ret;
+	int c_options, c_opclass, c_default_opclass, c_collation, ret;
 
 	if (run(ds, pgq_indexes, true, &r, err) < 0)
 		return -1;
@@ -1035,6 +1035,7 @@ static int read_indexes(struct describe *ds, struct mesdb_err *err)
 	c_attnum = pgi_col(r, "attnum");
 	c_options = pgi_col(r, "options");
 	c_opclass = pgi_col(r, "opclass");
+	c_default_opclass = pgi_col(r, "default_opclass");
 	c_collation = pgi_col(r, "collation");
 
 	g = group_rows(ds, r, c_table, c_name, &ng);
@@ -1067,6 +1068,7 @@ static int read_indexes(struct describe *ds, struct mesdb_err *err)
 			ic->column_id = col;
 			ic->sort = (options & 1) ? -1 : 0;
 			ic->opclass = get_str(s, r, j, c_opclass);
+			ic->default_opclass = get_str(s, r, j, c_default_opclass);
 			/* NULLS FIRST on ASC / NULLS LAST on DESC: not expressible */
 			if (((options & 1) != 0) != ((options & 2) != 0))
 				ix.unsupported = true;

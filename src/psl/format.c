@@ -41,15 +41,15 @@
 /* ---- the output: Prisma's renderer (indent on the first write of a line) ---- */
 
 struct fmt_out {
-	struct strbuf sb;
+	struct strbuf *sb;
 	unsigned indent;
 };
 
 static void out_write(struct fmt_out *o, const char *s, size_t n)
 {
-	if (o->sb.len == 0 || o->sb.buf[o->sb.len - 1] == '\n')
-		strbuf_addchars(&o->sb, ' ', 2 * o->indent);
-	strbuf_add(&o->sb, s, n);
+	if (o->sb->len == 0 || o->sb->buf[o->sb->len - 1] == '\n')
+		strbuf_addchars(o->sb, ' ', 2 * o->indent);
+	strbuf_add(o->sb, s, n);
 }
 
 static void out_writestr(struct fmt_out *o, const char *s)
@@ -59,7 +59,7 @@ static void out_writestr(struct fmt_out *o, const char *s)
 
 static void out_end_line(struct fmt_out *o)
 {
-	strbuf_addch(&o->sb, '\n');
+	strbuf_addch(o->sb, '\n');
 }
 
 /* ---- tables of aligned columns ---- */
@@ -117,6 +117,53 @@ static void table_set_suffix(struct fmt_table *t, const char *text, size_t n)
 	r->suffix_len = text ? n : 0;
 }
 
+/*
+ * One row as out_write() calls would print it (the indentation at the first
+ * write of a line), into room made once.
+ */
+static void render_row(struct fmt_out *o, const struct fmt_row *r, const size_t *width)
+{
+	struct strbuf *sb = o->sb;
+	size_t need = 2 * (size_t)o->indent + 2 + r->suffix_len, len;
+	bool first = true;
+	unsigned c;
+	char *b;
+
+	for (c = 0; c < r->ncols; c++)
+		need += width[c] + 1;
+	strbuf_grow(sb, need);
+	b = sb->buf;
+	len = sb->len;
+	for (c = 0; c < r->ncols; c++) {
+		if (first && (len == 0 || b[len - 1] == '\n')) {
+			memset(b + len, ' ', 2 * (size_t)o->indent);
+			len += 2 * (size_t)o->indent;
+		}
+		first = false;
+		if (r->len[c])
+			memcpy(b + len, r->col[c], r->len[c]);
+		len += r->len[c];
+		if (c + 1 < r->ncols) {
+			size_t pad = width[c] - r->len[c] + 1;
+			memset(b + len, ' ', pad);
+			len += pad;
+		}
+	}
+	if (r->suffix_len) {
+		if (first && (len == 0 || b[len - 1] == '\n')) {
+			memset(b + len, ' ', 2 * (size_t)o->indent);
+			len += 2 * (size_t)o->indent;
+		}
+		if (r->ncols)
+			b[len++] = ' ';
+		memcpy(b + len, r->suffix, r->suffix_len);
+		len += r->suffix_len;
+	}
+	b[len++] = '\n';
+	b[len] = '\0';
+	sb->len = len;
+}
+
 /* Print the rows and empty the table. */
 static void table_render(struct fmt_table *t, struct fmt_out *o)
 {
@@ -132,20 +179,8 @@ static void table_render(struct fmt_table *t, struct fmt_out *o)
 			if (r->len[c] > width[c])
 				width[c] = r->len[c];
 	}
-	for (i = 0; i < t->n; i++) {
-		struct fmt_row *r = &t->rows[i];
-		for (c = 0; c < r->ncols; c++) {
-			out_write(o, r->col[c] ? r->col[c] : "", r->len[c]);
-			if (c + 1 < r->ncols)
-				strbuf_addchars(&o->sb, ' ', width[c] - r->len[c] + 1);
-		}
-		if (r->suffix_len) {
-			if (r->ncols)
-				out_write(o, " ", 1);
-			out_write(o, r->suffix, r->suffix_len);
-		}
-		out_end_line(o);
-	}
+	for (i = 0; i < t->n; i++)
+		render_row(o, &t->rows[i], width);
 	t->n = 0;
 }
 
@@ -686,7 +721,7 @@ static void render_file(struct fmt_ctx *cx, struct fmt_out *o)
 	free(items);
 	table_release(&t);
 
-	if (o->sb.len == 0 || o->sb.buf[o->sb.len - 1] != '\n')
+	if (o->sb->len == 0 || o->sb->buf[o->sb->len - 1] != '\n')
 		out_end_line(o);
 }
 
@@ -703,13 +738,23 @@ static int format_layout(const struct psl_schema *s, uint32_t file, struct strbu
 	cx.file = file;
 	arena_init(&cx.arena);
 	strbuf_init(&cx.tmp, 0);
-	strbuf_init(&o.sb, cx.src->len + 64);
 	o.indent = 0;
+
+	/* into out directly when it is empty (the usual case), else through a buffer */
+	struct strbuf own = STRBUF_INIT;
+	if (out->len == 0) {
+		o.sb = out;
+		strbuf_grow(out, cx.src->len + 64);
+	} else {
+		o.sb = &own;
+		strbuf_init(&own, cx.src->len + 64);
+	}
 
 	render_file(&cx, &o);
 
-	strbuf_addbuf(out, &o.sb);
-	strbuf_release(&o.sb);
+	if (o.sb == &own)
+		strbuf_addbuf(out, &own);
+	strbuf_release(&own);
 	strbuf_release(&cx.tmp);
 	arena_release(&cx.arena);
 	return 0;

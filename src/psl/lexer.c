@@ -213,6 +213,20 @@ static uint32_t ident_rest(const char *text, uint32_t len, uint32_t pos)
 	}
 }
 
+uint32_t lexer_ident_end_z(const char *text, uint32_t len, uint32_t pos)
+{
+	/* text[len] == '\0' ends the ASCII loop */
+	if (ascii_class[(unsigned char)text[pos]] & ID_START) {
+		do
+			pos++;
+		while (ascii_class[(unsigned char)text[pos]] & ID_CHAR);
+		if (pos >= len || (unsigned char)text[pos] < 0x80)
+			return pos;
+		return ident_rest(text, len, pos);
+	}
+	return lexer_ident_end(text, len, pos);
+}
+
 uint32_t lexer_ident_end(const char *text, uint32_t len, uint32_t pos)
 {
 	uint32_t n;
@@ -367,14 +381,20 @@ static void scan_full(const char *text, uint32_t len, uint32_t start, struct lex
  * The common tokens without calls: ASCII white space, ASCII identifiers,
  * punctuation and line breaks. Anything else (a byte >= 0x80 on the way,
  * strings, comments, numbers, `@@`, the end) goes to scan_full() from the
- * start, as a tail call, so this path saves no registers.
+ * start, as a tail call, so this path saves no registers. With z set, the
+ * caller guarantees text[len] == '\0', which stops every loop here (NUL is
+ * neither white space nor part of an identifier): no bounds checks.
  */
-void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void scan_fast(const char *text, uint32_t len, uint32_t start, struct lex_token *t,
+			     const bool z)
 {
 	uint32_t p = start;
 	unsigned char c;
 
-	while (p < len && (text[p] == ' ' || text[p] == '\t')) {
+	while ((z || p < len) && (text[p] == ' ' || text[p] == '\t')) {
 		p++;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* a run of spaces (aligned columns): eight at a time */
@@ -401,7 +421,7 @@ void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token
 	c = (unsigned char)text[p];
 	if (ascii_class[c] & ID_START) {
 		uint32_t q = p + 1;
-		while (q < len && (ascii_class[(unsigned char)text[q]] & ID_CHAR))
+		while ((z || q < len) && (ascii_class[(unsigned char)text[q]] & ID_CHAR))
 			q++;
 		if (q < len && (unsigned char)text[q] >= 0x80) {
 			scan_full(text, len, start, t);
@@ -441,6 +461,16 @@ void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token
 	}
 	t->start = p;
 	t->space_before = p != start;
+}
+
+void lexer_scan(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+{
+	scan_fast(text, len, start, t, false);
+}
+
+void lexer_scan_z(const char *text, uint32_t len, uint32_t start, struct lex_token *t)
+{
+	scan_fast(text, len, start, t, true);
 }
 
 void lexer_next(struct lexer *lx, struct lex_token *t)

@@ -70,6 +70,8 @@ void lexer_next(struct lexer *lx, struct lex_token *t);
 void lexer_peek(const struct lexer *lx, struct lex_token *t);
 /* The token at pos (after white space) of text[0..len), as lexer_peek() would scan it. */
 void lexer_scan(const char *text, uint32_t len, uint32_t pos, struct lex_token *t);
+/* The same, for text with text[len] == '\0' (a psl_source's text): fewer bounds checks. */
+void lexer_scan_z(const char *text, uint32_t len, uint32_t pos, struct lex_token *t);
 
 /* First position at or after pos that is not horizontal white space. */
 uint32_t lexer_skip_space_slow(const char *text, uint32_t len, uint32_t pos);
@@ -98,6 +100,16 @@ static inline uint32_t lexer_skip_space(const char *text, uint32_t len, uint32_t
 	return lexer_skip_space_slow(text, len, pos);
 }
 
+/* The same, for pos <= len and text[len] == '\0' (a psl_source's text): no bounds checks. */
+static inline uint32_t lexer_skip_space_z(const char *text, uint32_t len, uint32_t pos)
+{
+	while (text[pos] == ' ' || text[pos] == '\t')
+		pos++;
+	if ((unsigned char)text[pos] < 0x80)
+		return pos;
+	return lexer_skip_space_slow(text, len, pos);
+}
+
 /*
  * Length of the line break at pos (2 for "\r\n", 1 for "\n" or "\r"), 0 when
  * there is none.
@@ -120,6 +132,8 @@ bool lexer_ident_char(const char *text, uint32_t len, uint32_t pos, uint32_t *n)
  * return as a LEX_IDENT token starting there, without scanning a token.
  */
 uint32_t lexer_ident_end(const char *text, uint32_t len, uint32_t pos);
+/* The same, for pos <= len and text[len] == '\0' (a psl_source's text). */
+uint32_t lexer_ident_end_z(const char *text, uint32_t len, uint32_t pos);
 
 /* "identifier", "`(`", ... for messages and tests. */
 const char *lex_kind_name(enum lex_kind kind);

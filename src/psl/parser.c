@@ -119,7 +119,7 @@ static const char *dup_text(struct parser *p, uint32_t start, uint32_t end)
 static void peek(struct parser *p, struct lex_token *t)
 {
 	if (p->tok_pos != p->pos) {
-		lexer_scan(p->text, p->len, p->pos, &p->tok);
+		lexer_scan_z(p->text, p->len, p->pos, &p->tok);   /* sources are NUL-terminated */
 		p->tok_pos = p->pos;
 	}
 	*t = p->tok;
@@ -137,7 +137,13 @@ static bool accept(struct parser *p, enum lex_kind k, struct lex_token *t)
 
 static uint32_t skip_space(const struct parser *p, uint32_t pos)
 {
-	return lexer_skip_space(p->text, p->len, pos);
+	return lexer_skip_space_z(p->text, p->len, pos);
+}
+
+/* A line break at pos (lexer_newline_len() != 0)? */
+static bool is_newline_at(const struct parser *p, uint32_t pos)
+{
+	return pos < p->len && (p->text[pos] == '\n' || p->text[pos] == '\r');
 }
 
 static bool at_line_start(const struct parser *p, uint32_t pos)
@@ -148,7 +154,7 @@ static bool at_line_start(const struct parser *p, uint32_t pos)
 /* Length of the identifier at pos (0: none). */
 static uint32_t ident_len(struct parser *p, uint32_t pos)
 {
-	return lexer_ident_end(p->text, p->len, pos) - pos;
+	return lexer_ident_end_z(p->text, p->len, pos) - pos;
 }
 
 /* Unicode white space at pos (Rust's char::is_whitespace), its length or 0. */
@@ -843,13 +849,13 @@ static const char *container_name(enum psl_block_kind kind)
 static bool parse_field_attrs(struct parser *p)
 {
 	struct lex_token t;
-	struct psl_attr a;
 
 	while (peek(p, &t), t.kind == LEX_AT) {
-		if (!parse_attr(p, false, &a))
-			return false;
+		/* parsed in place (nothing in parse_attr() grows p->fattrs) */
 		ALLOC_GROW(p->fattrs, p->nfattrs + 1, p->afattrs);
-		p->fattrs[p->nfattrs++] = a;
+		if (!parse_attr(p, false, &p->fattrs[p->nfattrs]))
+			return false;
+		p->nfattrs++;
 	}
 	return true;
 }
@@ -901,28 +907,31 @@ static void check_composite_field(struct parser *p, const struct psl_field *f)
 /* field_decl := identifier [":"] [field_type] {field_attr} [trailing_comment] NEWLINE */
 static bool parse_field(struct parser *p, enum psl_block_kind kind, const char *block_name)
 {
-	struct psl_field f;
+	struct psl_field *f;
 	struct lex_token t, colon, comment;
 	uint32_t mark = p->s->ndiags, attr_base = p->nfattrs, save, end, last;
 	enum legacy_type legacy = TYPE_OK;
 	struct psl_span legacy_span = {0, 0, 0};
 	bool has_colon, has_comment;
 
-	memset(&f, 0, sizeof(f));
 	if (!accept(p, LEX_IDENT, &t))
 		return false;
-	f.name = dup_text(p, t.start, t.end);
-	f.name_span = span_of(p, t.start, t.end);
+	/* built in place: committed by counting it, when the line parses */
+	ALLOC_GROW(p->fields, p->nfields + 1, p->afields);
+	f = &p->fields[p->nfields];
+	memset(f, 0, sizeof(*f));
+	f->name = dup_text(p, t.start, t.end);
+	f->name_span = span_of(p, t.start, t.end);
 	last = t.end;
 	has_colon = accept(p, LEX_COLON, &colon);
 	if (has_colon)
 		last = colon.end;
 	save = p->pos;
-	if (parse_field_type(p, &f.type, &legacy, &legacy_span)) {
-		f.has_type = true;
-		last = f.type.span.end;
+	if (parse_field_type(p, &f->type, &legacy, &legacy_span)) {
+		f->has_type = true;
+		last = f->type.span.end;
 	} else {
-		memset(&f.type, 0, sizeof(f.type));
+		memset(&f->type, 0, sizeof(f->type));
 		p->pos = save;
 	}
 	if (!parse_field_attrs(p))
@@ -933,33 +942,31 @@ static bool parse_field(struct parser *p, enum psl_block_kind kind, const char *
 	if (!end)
 		goto fail;
 
-	f.span = span_of(p, t.start, last);
-	f.decl_span = span_of(p, t.start, end);
-	pop_field_attrs(p, attr_base, &f.attrs, &f.nattrs);
-	f.doc = p->pending_doc;
+	f->span = span_of(p, t.start, last);
+	f->decl_span = span_of(p, t.start, end);
+	pop_field_attrs(p, attr_base, &f->attrs, &f->nattrs);
+	f->doc = p->pending_doc;
 	p->pending_doc = NULL;
 	if (has_comment) {
-		set_comment(p, &comment, &f.comment, &f.comment_span);
-		f.doc = doc_join(p, f.doc, trailing_doc(p, &comment));
+		set_comment(p, &comment, &f->comment, &f->comment_span);
+		f->doc = doc_join(p, f->doc, trailing_doc(p, &comment));
 	}
 	if (has_colon) {
 		diags_truncate(p, mark);
 		error_at(p, colon.start, colon.end, MSG_LEGACY_COLON);
-		f.invalid = true;
+		f->invalid = true;
 	} else if (legacy != TYPE_OK) {
 		diags_truncate(p, mark);
 		error_at(p, legacy_span.start, legacy_span.end,
 			 legacy == TYPE_BANG ? MSG_LEGACY_BANG :
 			 legacy == TYPE_LEGACY_LIST ? MSG_LEGACY_LIST : MSG_OPTIONAL_LIST);
-		f.invalid = true;
-	} else if (!f.has_type) {
-		psl_diag_add(p->s, PSL_ERROR, f.decl_span, MSG_FIELD_INVALID, container_name(kind), block_name);
-		f.invalid = true;
+		f->invalid = true;
+	} else if (!f->has_type) {
+		psl_diag_add(p->s, PSL_ERROR, f->decl_span, MSG_FIELD_INVALID, container_name(kind), block_name);
+		f->invalid = true;
 	} else if (kind == PSL_BLOCK_TYPE) {
-		check_composite_field(p, &f);
+		check_composite_field(p, f);
 	}
-	ALLOC_GROW(p->fields, p->nfields + 1, p->afields);
-	p->fields[p->nfields] = f;
 	add_member(p, PSL_MEMBER_FIELD, p->nfields++, NULL, t.start, end);
 	return true;
 fail:
@@ -1179,7 +1186,8 @@ static bool parse_block(struct parser *p, enum psl_block_kind kind, uint32_t kw_
 		else
 			b.open_comment = dup_text(p, rest, rend);
 	}
-	snprintf(config_msg, sizeof(config_msg), MSG_CONFIG_LINE, container_name(kind));
+	if (kind == PSL_BLOCK_DATASOURCE || kind == PSL_BLOCK_GENERATOR)
+		snprintf(config_msg, sizeof(config_msg), MSG_CONFIG_LINE, container_name(kind));
 
 	reset_block(p);
 	p->pos = body;
@@ -1201,7 +1209,7 @@ static bool parse_block(struct parser *p, enum psl_block_kind kind, uint32_t kw_
 			close_end = q + 1;
 			break;
 		}
-		if (lexer_newline_len(p->text, p->len, q)) {
+		if (is_newline_at(p, q)) {
 			n = parse_empty_lines(p, &bstart, &bend);
 			if (n)
 				add_member(p, PSL_MEMBER_BLANK, n, NULL, bstart, bend);
@@ -1399,7 +1407,7 @@ void psl_parse(struct psl_schema *s, uint32_t file)
 
 		if (q >= p.len)
 			break;
-		if (lexer_newline_len(p.text, p.len, q)) {
+		if (is_newline_at(&p, q)) {
 			n = parse_empty_lines(&p, &start, &end);
 			if (n)
 				add_top(&p, PSL_TOP_BLANK, n, NULL, start, end);

@@ -408,8 +408,8 @@ static int scalar_from_name_nocase(const char *name)
 }
 
 /* First character numeric (Unicode-ish: ASCII digits; UTF-8 digits are rare in names). */
-static void validate_identifier(struct psl_vctx *ctx, const char *name, struct psl_span span,
-				const char *item)
+static void identifier_error(struct psl_vctx *ctx, const char *name, struct psl_span span,
+			     const char *item)
 {
 	if (!name || !*name)
 		psl_verr_validation(ctx, span, "The name of a %s must not be empty.", item);
@@ -417,6 +417,13 @@ static void validate_identifier(struct psl_vctx *ctx, const char *name, struct p
 		psl_verr_validation(ctx, span, "The name of a %s must not start with a number.", item);
 	else if (strchr(name, '-'))
 		psl_verr_validation(ctx, span, "The character `-` is not allowed in %s names.", item);
+}
+
+static inline void validate_identifier(struct psl_vctx *ctx, const char *name, struct psl_span span,
+				       const char *item)
+{
+	if (!name || !*name || (name[0] >= '0' && name[0] <= '9') || strchr(name, '-'))
+		identifier_error(ctx, name, span, item);
 }
 
 static void validate_attr_identifiers(struct psl_vctx *ctx, const struct psl_attr *attrs,
@@ -626,12 +633,33 @@ static bool is_index_attr(const struct psl_attr *a)
 	return !strcmp(a->name, "id") || !strcmp(a->name, "unique");
 }
 
-static void collect_tops(struct psl_vctx *ctx)
+/*
+ * What a model or view field's type resolves to, decided once by
+ * collect_tops() for types_pass(): FT_SCALAR | the built-in scalar (or
+ * PSL_SCALAR_UNSUPPORTED for Unsupported("...")), else the block index the
+ * name has among the top-level names, or STRMAP_MISSING (test it first: it
+ * has the FT_SCALAR bit). One entry per field
+ * of every model and view block, in block then field order.
+ */
+#define FT_SCALAR 0x80000000u
+
+static uint32_t field_type_of(const struct psl_vctx *ctx, const struct psl_field *fld)
+{
+	int sc;
+
+	if (fld->type.unsupported)
+		return FT_SCALAR | PSL_SCALAR_UNSUPPORTED;
+	if ((sc = scalar_from_name(fld->type.name)) >= 0)
+		return FT_SCALAR | (uint32_t)sc;
+	return strmap_get(&ctx->tops, 0, fld->type.name);
+}
+
+static void collect_tops(struct psl_vctx *ctx, uint32_t *ftypes)
 {
 	struct psl_schema *s = ctx->s;
 	struct psl_db *db = ctx->db;
 	struct psl_vpriv *pv = ctx->priv;
-	uint32_t nmodels = 0, nenums = 0, nvalues = 0, nfields = 0, nrel = 0, nidx = 0;
+	uint32_t nmodels = 0, nenums = 0, nvalues = 0, nfields = 0, nrel = 0, nidx = 0, k = 0;
 
 	/* exact sizes (relation fields: types naming a model or view) */
 	for (uint32_t b = 0; b < s->nblocks; b++) {
@@ -640,18 +668,16 @@ static void collect_tops(struct psl_vctx *ctx)
 			nmodels++;
 			for (uint32_t a = 0; a < blk->nattrs; a++)
 				nidx += is_index_attr(&blk->attrs[a]);
-			for (uint32_t f = 0; f < blk->nfields; f++) {
+			for (uint32_t f = 0; f < blk->nfields; f++, k++) {
 				const struct psl_field *fld = &blk->fields[f];
 				for (uint32_t a = 0; a < fld->nattrs; a++)
 					nidx += is_index_attr(&fld->attrs[a]);
 				if (!fld->has_type || fld->invalid)
 					continue;
 				/* as types_pass() decides: built-in scalar names first */
-				uint32_t t = fld->type.unsupported || scalar_from_name(fld->type.name) >= 0
-						     ? STRMAP_MISSING
-						     : strmap_get(&ctx->tops, 0, fld->type.name);
-				if (t != STRMAP_MISSING && (s->blocks[t].kind == PSL_BLOCK_MODEL ||
-							    s->blocks[t].kind == PSL_BLOCK_VIEW))
+				uint32_t t = ftypes[k] = field_type_of(ctx, fld);
+				if (t != STRMAP_MISSING && !(t & FT_SCALAR) &&
+				    (s->blocks[t].kind == PSL_BLOCK_MODEL || s->blocks[t].kind == PSL_BLOCK_VIEW))
 					nrel++;
 				else
 					nfields++;
@@ -729,11 +755,12 @@ static void type_not_found(struct psl_vctx *ctx, const struct psl_field *fld)
 			 fld->type.name);
 }
 
-static void types_pass(struct psl_vctx *ctx)
+static void types_pass(struct psl_vctx *ctx, const uint32_t *ftypes)
 {
 	struct psl_schema *s = ctx->s;
 	struct psl_db *db = ctx->db;
 	struct psl_vpriv *pv = ctx->priv;
+	uint32_t k = 0;
 
 	for (uint32_t b = 0; b < s->nblocks; b++) {
 		const struct psl_block *blk = &s->blocks[b];
@@ -770,17 +797,17 @@ static void types_pass(struct psl_vctx *ctx)
 		m->first_field = db->nfields;
 		m->first_relation_field = db->nrelation_fields;
 
-		for (uint32_t f = 0; f < blk->nfields; f++) {
+		for (uint32_t f = 0; f < blk->nfields; f++, k++) {
 			const struct psl_field *fld = &blk->fields[f];
 			if (!fld->has_type || fld->invalid)
 				continue;
 
 			int sc = -1;
 			uint32_t enum_id = PSL_NONE, target = PSL_NONE, composite = PSL_NONE;
-			if (fld->type.unsupported) {
-				sc = PSL_SCALAR_UNSUPPORTED;
-			} else if ((sc = scalar_from_name(fld->type.name)) < 0) {
-				uint32_t t = strmap_get(&ctx->tops, 0, fld->type.name);
+			uint32_t t = ftypes[k];
+			if (t != STRMAP_MISSING && (t & FT_SCALAR)) {
+				sc = (int)(t & ~FT_SCALAR);
+			} else {
 				if (t == STRMAP_MISSING) {
 					type_not_found(ctx, fld);
 					strmap_set(&ctx->all_fields, mid, fld->name, f);
@@ -876,8 +903,14 @@ uint32_t psl_validate(struct psl_schema *s, struct psl_db *db)
 
 	/* the parser database: names, types, attributes, relations */
 	names_pass(&ctx);
-	collect_tops(&ctx);
-	types_pass(&ctx);
+	uint32_t nmfields = 0;
+	for (uint32_t b = 0; b < s->nblocks; b++)
+		if (s->blocks[b].kind == PSL_BLOCK_MODEL || s->blocks[b].kind == PSL_BLOCK_VIEW)
+			nmfields += s->blocks[b].nfields;
+	uint32_t *ftypes = xmalloc(xmul(nmfields + 1, sizeof(*ftypes)));
+	collect_tops(&ctx, ftypes);
+	types_pass(&ctx, ftypes);
+	free(ftypes);
 	psl_vpass_attributes(&ctx);
 	psl_vrel_infer(&ctx);
 

@@ -326,8 +326,18 @@ void psl_vctx_check_fk_name(struct psl_vctx *ctx, uint32_t rf_id)
 void psl_vctx_check_client_name(struct psl_vctx *ctx, uint32_t mid, const char *name)
 {
 	const struct psl_db_model *m = &ctx->db->models[mid];
+	struct psl_vmodel_priv *mp = &ctx->priv->models[mid];
 	bool unique = false;
 
+	if (!mp->client_names) {
+		/* most models name none of their criteria: then no field name can clash */
+		mp->client_names = 1;
+		for (uint32_t i = m->first_index; i < m->first_index + m->nindexes; i++)
+			if (ctx->db->indexes[i].name)
+				mp->client_names = 2;
+	}
+	if (mp->client_names == 1)
+		return;
 	for (uint32_t i = m->first_index; i < m->first_index + m->nindexes; i++) {
 		const struct psl_db_index *idx = &ctx->db->indexes[i];
 		if (idx->kind == PSL_INDEX_UNIQUE && idx->name && !strcmp(idx->name, name))
@@ -841,13 +851,13 @@ static void index_checks(struct psl_vctx *ctx, uint32_t mid, uint32_t ix)
 
 static void scalar_field_connector_checks(struct psl_vctx *ctx, uint32_t mid, uint32_t fid)
 {
+	if (!empty_connector(ctx))
+		return;
+
 	const struct psl_db_field *f = &ctx->db->fields[fid];
 	const char *c = psl_vctx_container(ctx, mid);
 	const char *mn = ctx->db->models[mid].name;
 	struct psl_span span = psl_vfield_span(psl_vctx_field_ast(ctx, fid));
-
-	if (!empty_connector(ctx))
-		return;
 	if (f->scalar == PSL_SCALAR_JSON && f->list)
 		psl_verr_field(ctx, span, mid, f->name,
 			       "Field `%s` in %s `%s` can't be of type Json[]. The current connector does not support the Json List type.",

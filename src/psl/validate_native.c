@@ -14,38 +14,41 @@
 
 struct pg_native {
 	const char *name;
+	unsigned char len;          /* strlen(name) */
 	unsigned optional;          /* number of optional arguments (all are optional) */
 	enum psl_scalar scalar;
 };
 
+#define PGN(name, optional, scalar) { name, sizeof(name) - 1, optional, scalar }
+
 /* ORDER PSL_PGT */
 static const struct pg_native pg_natives[PSL_PGT_COUNT] = {
-	{ "SmallInt", 0, PSL_SCALAR_INT },
-	{ "Integer", 0, PSL_SCALAR_INT },
-	{ "BigInt", 0, PSL_SCALAR_BIGINT },
-	{ "Decimal", 2, PSL_SCALAR_DECIMAL },
-	{ "Money", 0, PSL_SCALAR_DECIMAL },
-	{ "Inet", 0, PSL_SCALAR_STRING },
-	{ "Oid", 0, PSL_SCALAR_INT },
-	{ "Citext", 0, PSL_SCALAR_STRING },
-	{ "Real", 0, PSL_SCALAR_FLOAT },
-	{ "DoublePrecision", 0, PSL_SCALAR_FLOAT },
-	{ "VarChar", 1, PSL_SCALAR_STRING },
-	{ "Char", 1, PSL_SCALAR_STRING },
-	{ "Text", 0, PSL_SCALAR_STRING },
-	{ "ByteA", 0, PSL_SCALAR_BYTES },
-	{ "Timestamp", 1, PSL_SCALAR_DATETIME },
-	{ "Timestamptz", 1, PSL_SCALAR_DATETIME },
-	{ "Date", 0, PSL_SCALAR_DATETIME },
-	{ "Time", 1, PSL_SCALAR_DATETIME },
-	{ "Timetz", 1, PSL_SCALAR_DATETIME },
-	{ "Boolean", 0, PSL_SCALAR_BOOLEAN },
-	{ "Bit", 1, PSL_SCALAR_STRING },
-	{ "VarBit", 1, PSL_SCALAR_STRING },
-	{ "Uuid", 0, PSL_SCALAR_STRING },
-	{ "Xml", 0, PSL_SCALAR_STRING },
-	{ "Json", 0, PSL_SCALAR_JSON },
-	{ "JsonB", 0, PSL_SCALAR_JSON },
+	PGN("SmallInt", 0, PSL_SCALAR_INT),
+	PGN("Integer", 0, PSL_SCALAR_INT),
+	PGN("BigInt", 0, PSL_SCALAR_BIGINT),
+	PGN("Decimal", 2, PSL_SCALAR_DECIMAL),
+	PGN("Money", 0, PSL_SCALAR_DECIMAL),
+	PGN("Inet", 0, PSL_SCALAR_STRING),
+	PGN("Oid", 0, PSL_SCALAR_INT),
+	PGN("Citext", 0, PSL_SCALAR_STRING),
+	PGN("Real", 0, PSL_SCALAR_FLOAT),
+	PGN("DoublePrecision", 0, PSL_SCALAR_FLOAT),
+	PGN("VarChar", 1, PSL_SCALAR_STRING),
+	PGN("Char", 1, PSL_SCALAR_STRING),
+	PGN("Text", 0, PSL_SCALAR_STRING),
+	PGN("ByteA", 0, PSL_SCALAR_BYTES),
+	PGN("Timestamp", 1, PSL_SCALAR_DATETIME),
+	PGN("Timestamptz", 1, PSL_SCALAR_DATETIME),
+	PGN("Date", 0, PSL_SCALAR_DATETIME),
+	PGN("Time", 1, PSL_SCALAR_DATETIME),
+	PGN("Timetz", 1, PSL_SCALAR_DATETIME),
+	PGN("Boolean", 0, PSL_SCALAR_BOOLEAN),
+	PGN("Bit", 1, PSL_SCALAR_STRING),
+	PGN("VarBit", 1, PSL_SCALAR_STRING),
+	PGN("Uuid", 0, PSL_SCALAR_STRING),
+	PGN("Xml", 0, PSL_SCALAR_STRING),
+	PGN("Json", 0, PSL_SCALAR_JSON),
+	PGN("JsonB", 0, PSL_SCALAR_JSON),
 };
 
 /* ORDER PSL_SCALAR */
@@ -60,10 +63,8 @@ const char *psl_vnative_pg_name(int t)
 
 static int pg_find(const char *name, size_t len)
 {
-	if (!len)
-		return -1;
 	for (int i = 0; i < PSL_PGT_COUNT; i++)
-		if (pg_natives[i].name[0] == name[0] && strlen(pg_natives[i].name) == len &&
+		if (pg_natives[i].len == len && pg_natives[i].name[0] == name[0] &&
 		    !memcmp(pg_natives[i].name, name, len))
 			return i;
 	return -1;
@@ -159,7 +160,20 @@ static void native_str(struct strbuf *sb, const struct psl_native_type *nt)
 
 /* The field's @db type (Prisma's native_type_instance): its name must be
  * known and its arguments parse; else -1. */
+static int pg_type_of(const struct psl_vctx *ctx, uint32_t fid);
+
 int psl_vnative_pg_type(const struct psl_vctx *ctx, uint32_t fid)
+{
+	/* asked per index field, after the attribute pass: computed once per field */
+	struct psl_vfield_priv *fp = &ctx->priv->fields[fid];
+	if (!fp->pg_type_known) {
+		fp->pg_type = pg_type_of(ctx, fid);
+		fp->pg_type_known = true;
+	}
+	return fp->pg_type;
+}
+
+static int pg_type_of(const struct psl_vctx *ctx, uint32_t fid)
 {
 	const struct psl_vfield_priv *fp = &ctx->priv->fields[fid];
 	if (!fp->native_attr || !fp->native_name)

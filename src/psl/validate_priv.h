@@ -23,6 +23,8 @@ struct psl_vfield_priv {
 	const char *native_scope;             /* "db" of @db.VarChar */
 	const char *native_name;              /* "VarChar" */
 	uint32_t composite;                   /* composite type block index, or PSL_NONE */
+	bool pg_type_known;                   /* pg_type computed (validation pass) */
+	int pg_type;                          /* psl_vnative_pg_type(), once known */
 };
 
 struct psl_vindex_priv {
@@ -37,6 +39,8 @@ struct psl_vmodel_priv {
 	bool has_schema;
 	struct psl_span schema_span;
 	const struct psl_attr *map_attr;      /* @@map */
+	/* validation pass: 0 not known yet, 1 no @@unique / @@id has a name:, 2 some have */
+	unsigned char client_names;
 };
 
 struct psl_venum_priv {

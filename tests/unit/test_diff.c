@@ -114,6 +114,15 @@ static void test_casts(void **state)
 			 DIFF_CAST_SAFE);
 	assert_int_equal(cast(type_of(SQL_T_JSON, -1, -1), type_of(SQL_T_JSONB, -1, -1)),
 			 DIFF_CAST_SAFE);
+	/* char and bit without a length are char(1) and bit(1) */
+	assert_int_equal(cast(type_of(SQL_T_CHAR, 1, -1), type_of(SQL_T_CHAR, -1, -1)),
+			 DIFF_CAST_NONE);
+	assert_int_equal(cast(type_of(SQL_T_BIT, -1, -1), type_of(SQL_T_BIT, 1, -1)),
+			 DIFF_CAST_NONE);
+	assert_int_not_equal(cast(type_of(SQL_T_CHAR, 10, -1), type_of(SQL_T_CHAR, -1, -1)),
+			     DIFF_CAST_NONE);
+	assert_int_not_equal(cast(type_of(SQL_T_VARCHAR, 1, -1), type_of(SQL_T_VARCHAR, -1, -1)),
+			     DIFF_CAST_NONE);
 	{
 		struct sql_type l = type_of(SQL_T_TEXT, -1, -1), s = type_of(SQL_T_TEXT, -1, -1);
 		l.array = true;
@@ -315,6 +324,53 @@ static void test_ignored_and_unsupported(void **state)
 	sqlschema_release(&to);
 }
 
+/* Names PostgreSQL cut to 63 bytes and default operator classes named or not. */
+static void test_database_normalisation(void **state)
+{
+	static const char long_name[] =
+		"ThisIsAVeryLongModelNameThatGoesOnAndOnBeyondTheLimitOfPostgresIdentifiers";
+	struct sqlschema from, to;
+	struct plan p;
+	uint32_t t, c, ix;
+	(void)state;
+
+	/* the database holds the cut name, the schema the full one */
+	schema_new(&from);
+	t = add_table(&from, "ThisIsAVeryLongModelNameThatGoesOnAndOnBeyondTheLimitOfPostgres");
+	c = add_column(&from, t, "doc", SQL_T_JSONB, -1, false);
+	ix = add_index(&from, t, "T_doc_idx", SQL_INDEX_NORMAL, c);
+	from.indexes[ix].algo = SQL_ALGO_GIN;
+	from.indexes[ix].columns[0].default_opclass = "jsonb_ops";
+	schema_new(&to);
+	t = add_table(&to, long_name);
+	c = add_column(&to, t, "doc", SQL_T_JSONB, -1, false);
+	ix = add_index(&to, t, "T_doc_idx", SQL_INDEX_NORMAL, c);
+	to.indexes[ix].algo = SQL_ALGO_GIN;
+	to.indexes[ix].columns[0].opclass = "jsonb_ops";
+
+	plan_init(&p);
+	diff_schemas(&from, &to, NULL, &p, NULL);
+	assert_int_equal(p.nsteps, 0);
+	plan_release(&p);
+
+	/* another operator class than the default one is a change */
+	to.indexes[ix].columns[0].opclass = "jsonb_path_ops";
+	plan_init(&p);
+	diff_schemas(&from, &to, NULL, &p, NULL);
+	assert_int_equal(p.nsteps, 2); /* DropIndex, CreateIndex */
+	plan_release(&p);
+
+	/* a 63-byte prefix shared with another name is not a match below 64 bytes */
+	to.tables[t].name = "ThisIsAVeryLongModelNameThatGoesOnAndOnBeyondTheLimitOfPostgre";
+	to.indexes[ix].columns[0].opclass = NULL;
+	plan_init(&p);
+	diff_schemas(&from, &to, NULL, &p, NULL);
+	assert_true(p.nsteps >= 2);
+	plan_release(&p);
+	sqlschema_release(&from);
+	sqlschema_release(&to);
+}
+
 static void test_existing_namespaces(void **state)
 {
 	struct sqlschema from, to;
@@ -402,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_steps_and_checks),
 		cmocka_unit_test(test_reverse_and_identity),
 		cmocka_unit_test(test_ignored_and_unsupported),
+		cmocka_unit_test(test_database_normalisation),
 		cmocka_unit_test(test_existing_namespaces),
 		cmocka_unit_test(test_enum_value_removal),
 		cmocka_unit_test(test_step_names),

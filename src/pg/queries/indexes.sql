@@ -1,5 +1,6 @@
 -- indexes.sql - indexes of the tables of the schemas ($1): one row per key column, in order.
--- attnum 0 is an expression; opclass is NULL when it is the type's default one; collation
+-- attnum 0 is an expression; opclass is NULL when it is the type's default one, whose name
+-- is then default_opclass (to match a schema that names it); collation
 -- is compared with the column's (columns.sql) by the reader.
 -- pg_get_indexdef() is costly: index_definitions.sql fetches it for the indexes that need it.
 SELECT i.indrelid AS table_oid,
@@ -15,6 +16,7 @@ SELECT i.indrelid AS table_oid,
        u.attnum AS attnum,
        u.opt AS options,
        CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname END AS opclass,
+       CASE WHEN opc.opcdefault THEN opc.opcname END AS default_opclass,
        u.coll AS collation
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
