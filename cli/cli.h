@@ -43,6 +43,48 @@ int cli_opt_common(int c, char **argv, const char *usage, const char *help);
 /* Map an error status to the exit code. */
 int cli_exit_code(const struct mesdb_err *err);
 
+/*
+ * Service selection (select.c): -s/--service NAME (repeatable), --all,
+ * -j/--jobs N. Commands add CLI_SEL_SHORTOPTS to their short options and
+ * CLI_SEL_LONGOPTS to their long ones, and pass every getopt result to
+ * cli_sel_opt() first (1 handled, 0 not ours, -1 usage error in *code).
+ */
+#define CLI_SEL_MAX 64
+#define CLI_OPT_ALL 1000
+#define CLI_SEL_SHORTOPTS "s:j:"
+#define CLI_SEL_LONGOPTS \
+	{ "service", required_argument, NULL, 's' }, { "all", no_argument, NULL, CLI_OPT_ALL }, \
+	{ "jobs", required_argument, NULL, 'j' }
+
+struct cli_sel {
+	const char *names[CLI_SEL_MAX];
+	size_t n;
+	bool all;
+	int jobs;             /* 0: one per service */
+	bool quiet_ok;        /* print the captured output of failed services only */
+	bool no_table;        /* no summary table (the caller prints its own) */
+};
+
+struct cli_svc {
+	const char *name, *schema, *dir, *root;
+};
+
+/* Run one service's work; returns the exit code (output through the cli sink). */
+typedef int (*cli_svc_fn)(const struct cli_svc *svc, void *ctx);
+
+int cli_sel_opt(struct cli_sel *sel, int c, const char *arg, const char *usage, int *code);
+bool cli_sel_active(const struct cli_sel *sel);
+/*
+ * The selected services: one -s runs in this process; several or --all run
+ * in parallel child processes (at most jobs at once), their output printed
+ * per service in order, then the summary table (service, database, result,
+ * duration). Returns the first failing exit code, else 0. .env files are
+ * created from .env.example first.
+ */
+int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx);
+/* The schema of the service holding the current folder (buf), or NULL. */
+const char *cli_sel_cwd_schema(char *buf, size_t size);
+
 /* Each command: argc/argv start at the command name. */
 int cmd_validate(int argc, char **argv);
 int cmd_format(int argc, char **argv);
@@ -57,5 +99,9 @@ int cmd_migrate_baseline(int argc, char **argv);
 int cmd_db_push(int argc, char **argv);
 int cmd_db_execute(int argc, char **argv);
 int cmd_db_pull(int argc, char **argv);
+int cmd_db_seed(int argc, char **argv);
+int cmd_setup(int argc, char **argv);
+int cmd_up(int argc, char **argv);
+int cmd_down(int argc, char **argv);
 
 #endif

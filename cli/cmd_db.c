@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 static const char push_usage[] =
-	"mesdb db push [--schema PATH] [--accept-data-loss] [--force-reset] [--url URL]";
+	"mesdb db push [--schema PATH | -s NAME... | --all [-j N]] [--accept-data-loss] "
+	"[--force-reset] [--url URL]";
 static const char push_help[] =
-	"usage: mesdb db push [--schema PATH] [--accept-data-loss] [--force-reset] [--url URL]\n"
+	"usage: mesdb db push [--schema PATH | -s NAME... | --all [-j N]] [--accept-data-loss]\n"
+	"                     [--force-reset] [--url URL]\n"
 	"\n"
 	"Make the datasource's database match the schema without migrations (Prisma's\n"
 	"db push). Everything - reading the database, the data-loss checks and every\n"
@@ -21,6 +23,11 @@ static const char push_help[] =
 	"                      with values, risky casts, new unique constraints...)\n"
 	"  --force-reset       drop and recreate the datasource's schemas first\n"
 	"  --url URL           use this database instead of the datasource's url\n"
+	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n"
+	"                      repeatable (default: the current folder's service)\n"
+	"  --all               every service, in parallel (no questions: changes that\n"
+	"                      lose data need --accept-data-loss), then a summary table\n"
+	"  -j, --jobs N        at most N services at once (default: all)\n"
 	"  -h, --help          this text\n"
 	"\n"
 	"Changes that lose data are refused unless --accept-data-loss is given or, on\n"
@@ -65,9 +72,25 @@ static bool ask_terminal(void *ctx, const char *question)
 	       !strcmp(line, "y") || !strcmp(line, "yes");
 }
 
+/* One service's push (cli_sel_run callback; ctx: the options). */
+static int push_one(const struct cli_svc *svc, void *ctx)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_push_opts opts = *(struct mesdb_push_opts *)ctx;
+	struct mesdb_push_result res;
+
+	if (svc)
+		opts.schema_path = svc->schema;
+	if (mesdb_db_push(&opts, &sink, &res, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
 int cmd_db_push(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "accept-data-loss", no_argument, NULL, OPT_ACCEPT },
 		{ "force-reset", no_argument, NULL, OPT_RESET },
@@ -77,16 +100,22 @@ int cmd_db_push(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
 	struct mesdb_push_opts opts;
-	struct mesdb_push_result res;
+	struct cli_sel sel;
+	char buf[4096];
 	const char *env;
-	int c;
+	int c, code;
 
 	memset(&opts, 0, sizeof(opts));
+	memset(&sel, 0, sizeof(sel));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(&sel, c, optarg, push_usage, &code);
+		if (r < 0)
+			return code;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts.schema_path = optarg;
@@ -108,17 +137,22 @@ int cmd_db_push(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(push_usage, "unexpected argument \"%s\"", argv[optind]);
+	if (cli_sel_active(&sel) && (opts.schema_path || opts.url))
+		return cli_usage_error(push_usage, "pass either --schema/--url or -s/--all, not both");
 	env = getenv("MESDB_ENV");
 	if (env && !strcmp(env, "production")) {
 		mesdb_error(&err, MESDB_E_REFUSED, "db push is refused with MESDB_ENV=production");
 		mesdb_err_hint(&err, "use migrations: mesdb migrate deploy");
 		return cli_fail(&err);
 	}
-	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO))
+	/* several services run in child processes: no questions there */
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !sel.all && sel.n <= 1)
 		opts.confirm = ask_terminal;
-	if (mesdb_db_push(&opts, &sink, &res, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	if (cli_sel_active(&sel))
+		return cli_sel_run(&sel, push_one, &opts);
+	if (!opts.schema_path && !opts.url)
+		opts.schema_path = cli_sel_cwd_schema(buf, sizeof(buf));
+	return push_one(NULL, &opts);
 }
 
 /* Read all of f into a malloc'ed buffer; NULL on a read error. */

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char deploy_usage[] = "mesdb migrate deploy [--schema PATH]";
+static const char deploy_usage[] = "mesdb migrate deploy [--schema PATH | -s NAME... | --all [-j N]]";
 static const char deploy_help[] =
-	"usage: mesdb migrate deploy [--schema PATH]\n"
+	"usage: mesdb migrate deploy [--schema PATH | -s NAME... | --all [-j N]]\n"
 	"\n"
 	"Apply the pending migrations of <schema folder>/migrations to the datasource's\n"
 	"database, in folder order, each in its own transaction: a migration that fails\n"
@@ -19,6 +19,10 @@ static const char deploy_help[] =
 	"\n"
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
+	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n"
+	"                  repeatable (default: the service of the current folder)\n"
+	"  --all           every service, in parallel, then a summary table\n"
+	"  -j, --jobs N    at most N services at once (default: all)\n"
 	"  -h, --help      this text\n"
 	"\n"
 	"The database URL is the datasource's url: a literal, or env(\"VAR\") from the\n"
@@ -30,9 +34,10 @@ static const char deploy_help[] =
 	"migration, P1002 lock timeout...), 2 could not connect, 3 a migration script\n"
 	"failed (P3018), 129 usage error.\n";
 
-static const char status_usage[] = "mesdb migrate status [--schema PATH] [--strict]";
+static const char status_usage[] =
+	"mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--strict]";
 static const char status_help[] =
-	"usage: mesdb migrate status [--schema PATH] [--strict]\n"
+	"usage: mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--strict]\n"
 	"\n"
 	"Compare the migrations folder with the database's _prisma_migrations table:\n"
 	"pending, failed and unknown migrations, in Prisma's words. Also warns about\n"
@@ -42,6 +47,10 @@ static const char status_help[] =
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
 	"  --strict        the warnings count as problems (exit 1)\n"
+	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n"
+	"                  repeatable (default: the service of the current folder)\n"
+	"  --all           every service, in parallel, then a summary table\n"
+	"  -j, --jobs N    at most N services at once (default: all)\n"
 	"  -h, --help      this text\n"
 	"\n"
 	"Exit: 0 up to date, 1 pending or failed migrations, diverging histories, a\n"
@@ -84,9 +93,10 @@ static int lock_timeout_ms(void)
 
 /* Parse the options every migrate command shares; -1: done (code in *code). */
 static int parse(int argc, char **argv, const char *usage, const char *help,
-		 struct mesdb_migrate_opts *opts, int *code)
+		 struct mesdb_migrate_opts *opts, struct cli_sel *sel, int *code)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "applied", required_argument, NULL, OPT_APPLIED },
@@ -98,10 +108,16 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 	int c;
 
 	memset(opts, 0, sizeof(*opts));
+	memset(sel, 0, sizeof(*sel));
 	opts->lock_timeout_ms = lock_timeout_ms();
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(sel, c, optarg, usage, code);
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts->schema_path = optarg;
@@ -130,58 +146,105 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 		*code = cli_usage_error(usage, "unexpected argument \"%s\"", argv[optind]);
 		return -1;
 	}
+	if (cli_sel_active(sel) && opts->schema_path) {
+		*code = cli_usage_error(usage, "pass either --schema or -s/--all, not both");
+		return -1;
+	}
 	return 0;
 unknown:
 	*code = cli_usage_error(usage, "unknown option \"%s\"", argv[optind - 1]);
 	return -1;
 }
 
-int cmd_migrate_deploy(int argc, char **argv)
+struct migrate_run {
+	struct mesdb_migrate_opts opts;
+	bool status;
+};
+
+/* One service's deploy or status (cli_sel_run callback). */
+static int migrate_one(const struct cli_svc *svc, void *ctx)
 {
+	struct migrate_run *run = ctx;
 	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_opts opts;
-	int code;
-
-	if (parse(argc, argv, deploy_usage, deploy_help, &opts, &code) < 0)
-		return code;
-	if (mesdb_migrate_deploy(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
-}
-
-int cmd_migrate_status(int argc, char **argv)
-{
-	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_opts opts;
+	struct mesdb_migrate_opts opts = run->opts;
 	struct mesdb_migrate_status st;
-	int code;
 
-	if (parse(argc, argv, status_usage, status_help, &opts, &code) < 0)
-		return code;
+	if (svc)
+		opts.schema_path = svc->schema;
+	if (!run->status) {
+		if (mesdb_migrate_deploy(&opts, &sink, &err) < 0)
+			return cli_fail(&err);
+		return EXIT_OK;
+	}
 	if (mesdb_migrate_status(&opts, &sink, &st, &err) < 0)
 		return cli_fail(&err);
 	return st.up_to_date ? EXIT_OK : EXIT_FAILED;
 }
 
-int cmd_migrate_resolve(int argc, char **argv)
+static int migrate_sel(int argc, char **argv, bool status)
+{
+	struct migrate_run run;
+	struct cli_sel sel;
+	char buf[4096];
+	int code;
+
+	run.status = status;
+	if (parse(argc, argv, status ? status_usage : deploy_usage, status ? status_help : deploy_help,
+		  &run.opts, &sel, &code) < 0)
+		return code;
+	if (cli_sel_active(&sel))
+		return cli_sel_run(&sel, migrate_one, &run);
+	if (!run.opts.schema_path)
+		run.opts.schema_path = cli_sel_cwd_schema(buf, sizeof(buf));
+	return migrate_one(NULL, &run);
+}
+
+int cmd_migrate_deploy(int argc, char **argv)
+{
+	return migrate_sel(argc, argv, false);
+}
+
+int cmd_migrate_status(int argc, char **argv)
+{
+	return migrate_sel(argc, argv, true);
+}
+
+static int resolve_one(const struct cli_svc *svc, void *ctx)
 {
 	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_opts opts = *(struct mesdb_migrate_opts *)ctx;
+
+	if (svc)
+		opts.schema_path = svc->schema;
+	if (mesdb_migrate_resolve(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cmd_migrate_resolve(int argc, char **argv)
+{
 	struct mesdb_migrate_opts opts;
+	struct cli_sel sel;
+	char buf[4096];
 	int code;
 
-	if (parse(argc, argv, resolve_usage, resolve_help, &opts, &code) < 0)
+	if (parse(argc, argv, resolve_usage, resolve_help, &opts, &sel, &code) < 0)
 		return code;
+	if (sel.all || sel.n > 1)
+		return cli_usage_error(resolve_usage, "resolve works on one service: pass one -s NAME");
+
 	if (opts.applied && opts.rolled_back)
 		return cli_usage_error(resolve_usage, "pass either --applied or --rolled-back, not both");
 	if (!opts.applied && !opts.rolled_back)
 		return cli_usage_error(resolve_usage, "--applied or --rolled-back must be part of the "
 				       "command");
-	if (mesdb_migrate_resolve(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	if (sel.n == 1)
+		return cli_sel_run(&sel, resolve_one, &opts);
+	if (!opts.schema_path)
+		opts.schema_path = cli_sel_cwd_schema(buf, sizeof(buf));
+	return resolve_one(NULL, &opts);
 }
 
 /* ---- dev / reset / rollback / baseline ---- */

@@ -27,6 +27,10 @@ static const struct command commands[] = {
 	{ "db push", cmd_db_push, "make the database match the schema, in one transaction" },
 	{ "db execute", cmd_db_execute, "run a SQL script on a database in one transaction" },
 	{ "db pull", cmd_db_pull, "write the database's tables into the schema (introspection)" },
+	{ "db seed", cmd_db_seed, "run a service's seed.sql in one transaction" },
+	{ "up", cmd_up, "start the local cluster if needed, then setup, deploy, seed, status" },
+	{ "down", cmd_down, "stop the local cluster that mesdb up started" },
+	{ "setup", cmd_setup, "create each service's role and database (idempotent)" },
 };
 
 static const char main_usage[] =

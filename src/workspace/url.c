@@ -59,8 +59,8 @@ static const char *last_name(const char *dir)
 static bool name_is(const char *dir, const char *name)
 {
 	const char *s = last_name(dir);
-	size_t n = strlen(name);
-	return !strncmp(s, name, n) && (s[n] == '\0' || s[n] == '/');
+	size_t n = strlen(name), len = strlen(s);
+	return len >= n && !memcmp(s, name, n) && (s[n] == '\0' || s[n] == '/');
 }
 
 static void add_candidate(struct fs_list *out, struct fs_list *real, const char *dir)
