@@ -3,7 +3,7 @@
 #
 # Usage: tests/golden/refresh_sql.sh [--all] [NAME...]
 #   Without --all only missing expected files are written. NAME filters (substring).
-#   Needs the Prisma oracle (see /work/shared/oracle/README.md, or ORACLE=path/to/oracle.sh)
+#   Needs the Prisma oracle (see ../shared/oracle/README.md beside the repository, or ORACLE=path/to/oracle.sh)
 #   with its PostgreSQL cluster running. Each call takes about a second.
 #
 # ddl/NAME.prisma  -> ddl/NAME.sql          migrate diff --from-empty --to-schema-datamodel --script
@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-oracle="${ORACLE:-/work/shared/oracle/oracle.sh}"
+oracle="${ORACLE:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)/../shared/oracle/oracle.sh}"
 all=0
 filters=()
 for a in "$@"; do

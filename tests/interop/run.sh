@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - mesdb and Prisma Migrate on the same folders and databases, in both directions
 #
-# Needs node and the Prisma oracle (/work/shared/oracle, `oracle.sh setup` and
+# Needs node and the Prisma oracle (../shared/oracle beside the repository, `oracle.sh setup` and
 # `oracle.sh pg-start` done), so it is not part of ctest. Usage:
 #
 #   MESDB=build/cli/mesdb tests/interop/run.sh      (ORACLE=path/to/oracle.sh to override)
@@ -10,7 +10,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MESDB=${MESDB:-$ROOT/build/cli/mesdb}
-ORACLE=${ORACLE:-/work/shared/oracle/oracle.sh}
+ORACLE=${ORACLE:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)/../shared/oracle/oracle.sh}
 [ -x "$MESDB" ] || { echo "run.sh: no mesdb at $MESDB (set MESDB)" >&2; exit 2; }
 [ -x "$ORACLE" ] || { echo "run.sh: no oracle at $ORACLE (set ORACLE)" >&2; exit 2; }
 MESDB=$(cd "$(dirname "$MESDB")" && pwd)/$(basename "$MESDB")

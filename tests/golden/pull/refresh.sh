@@ -1,9 +1,9 @@
 #!/bin/bash
 # refresh.sh - regenerate expected.prisma / expected.stderr of each case with Prisma (oracle.sh pull)
-# usage: tests/golden/pull/refresh.sh [CASE...]   (needs /work/shared/oracle/oracle.sh and its cluster)
+# usage: tests/golden/pull/refresh.sh [CASE...]   (needs ../shared/oracle/oracle.sh beside the repository and its cluster)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-oracle=${ORACLE:-/work/shared/oracle/oracle.sh}
+oracle=${ORACLE:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)/../shared/oracle/oracle.sh}
 psql=${PSQL:-psql}
 cd "$here"
 cases=("$@")
