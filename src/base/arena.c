@@ -1,5 +1,6 @@
 /* arena.c - bump allocator in chained blocks; never frees a single node */
 #include "arena.h"
+#include "bytes.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -95,39 +96,10 @@ void *arena_memdup(struct arena *a, const void *src, size_t size)
 	return p;
 }
 
-/*
- * Names are short: copy up to 16 bytes with two overlapping loads and
- * stores (reading only s[0..n)), longer strings with memcpy.
- */
-static inline void copy_short(char *d, const char *s, size_t n)
-{
-	/* n <= 16 */
-	if (n >= 8) {
-		uint64_t x, y;
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		memcpy(d, &x, 8);
-		memcpy(d + n - 8, &y, 8);
-	} else if (n >= 4) {
-		uint32_t x, y;
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		memcpy(d, &x, 4);
-		memcpy(d + n - 4, &y, 4);
-	} else {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	}
-}
-
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc_uninit(a, n + 1);
-	if (n <= 16) {
-		copy_short(p, s, n);
-	} else {
-		memcpy(p, s, n);
-	}
+	bytes_copy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

@@ -1,5 +1,6 @@
 /* strbuf.c - growable strings; all SQL, scripts and messages are built with these */
 #include "strbuf.h"
+#include "bytes.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -64,33 +65,10 @@ static inline void strbuf_need(struct strbuf *sb, size_t extra)
 		strbuf_grow(sb, extra);
 }
 
-/* Most pieces are short: up to 16 bytes with overlapping loads and stores. */
-static inline void copy_bytes(char *d, const char *s, size_t n)
-{
-	if (n > 16) {
-		memcpy(d, s, n);
-	} else if (n >= 8) {
-		uint64_t x, y;
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		memcpy(d, &x, 8);
-		memcpy(d + n - 8, &y, 8);
-	} else if (n >= 4) {
-		uint32_t x, y;
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		memcpy(d, &x, 4);
-		memcpy(d + n - 4, &y, 4);
-	} else {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	}
-}
-
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
 	strbuf_need(sb, len);
-	copy_bytes(sb->buf + sb->len, data, len);
+	bytes_copy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 }

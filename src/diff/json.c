@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "diff/diff_internal.h"
@@ -28,17 +29,6 @@ static void skip_ws(struct jr *r)
 
 static int read_value(struct jr *r, struct strbuf *out, int depth);
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* A string: its decoded bytes (\uXXXX kept as the code unit number, enough for equality). */
 static int read_string(struct jr *r, struct strbuf *out)
 {
@@ -63,7 +53,7 @@ static int read_string(struct jr *r, struct strbuf *out)
 			case 'u': {
 				int i, v = 0;
 				for (i = 1; i <= 4; i++) {
-					int h = hexval((unsigned char)r->p[i]);
+					int h = hex_digit_value((unsigned char)r->p[i]);
 					if (h < 0)
 						return -1;
 					v = v * 16 + h;

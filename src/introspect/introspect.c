@@ -1,4 +1,5 @@
 /* introspect.c - Prisma's introspection rules: SQL schema (+ the existing schema) -> PSL text */
+#include "base/bytes.h"
 #include "introspect/introspect.h"
 
 #include <stdlib.h>
@@ -429,17 +430,6 @@ static const char *cast_type_name(enum sql_ptype t)
 	}
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "\x0102" -> base64 "AQI=" (false when not a hex bytea literal) */
 static bool bytea_base64(const char *v, struct strbuf *out)
 {
@@ -450,7 +440,7 @@ static bool bytea_base64(const char *v, struct strbuf *out)
 	if (v[0] != '\\' || v[1] != 'x')
 		return false;
 	for (v += 2; v[0] && v[1]; v += 2) {
-		int h = hexval(v[0]), l = hexval(v[1]);
+		int h = hex_digit_value(v[0]), l = hex_digit_value(v[1]);
 		if (h < 0 || l < 0) {
 			strbuf_release(&raw);
 			return false;

@@ -1,4 +1,5 @@
 /* conn.c - libpq connections: connect with timeout, exec with structured errors, notices, URLs */
+#include "base/bytes.h"
 #include "pg/pg_internal.h"
 
 #include <errno.h>
@@ -25,24 +26,13 @@ static bool is_url(const char *s)
 	return !strncmp(s, "postgresql://", 13) || !strncmp(s, "postgres://", 11);
 }
 
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode s[0..len) into out (invalid escapes copied as they are). */
 static void url_decode(struct strbuf *out, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		int hi, lo;
-		if (s[i] == '%' && i + 2 < len && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+		if (s[i] == '%' && i + 2 < len && (hi = hex_digit_value((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = hex_digit_value((unsigned char)s[i + 2])) >= 0) {
 			strbuf_addch(out, hi * 16 + lo);
 			i += 2;
 		} else {

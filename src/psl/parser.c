@@ -24,6 +24,7 @@
  * is malloc'd per token.
  */
 
+#include "base/bytes.h"
 #include "psl/ast.h"
 #include "psl/lexer.h"
 
@@ -365,17 +366,6 @@ static void add_utf8(struct strbuf *sb, uint32_t cp)
 	}
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * `\uXXXX` at pos (the backslash) within [pos, end): how many bytes it
  * takes, the code unit in *unit when all four digits are there. When the
@@ -389,7 +379,7 @@ static uint32_t unicode_unit(const struct parser *p, uint32_t pos, uint32_t end,
 	if (end - pos < 4 || p->text[pos] != '\\' || p->text[pos + 1] != 'u')
 		return 0;
 	for (i = 0; i < 4; i++) {
-		int h = pos + 2 + i < end ? hex_value(p->text[pos + 2 + i]) : -1;
+		int h = pos + 2 + i < end ? hex_digit_value(p->text[pos + 2 + i]) : -1;
 		if (h < 0)
 			return 2 + i;
 		v = (v << 4) | (uint32_t)h;

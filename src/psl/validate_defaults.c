@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/bytes.h"
 #include "psl/validate_priv.h"
 
 /* ---- JSON (serde_json's error texts and positions) ---- */
@@ -114,17 +115,6 @@ static bool json_number(struct json_p *p)
 	return true;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool json_string(struct json_p *p)
 {
 	p->i++; /* the opening quote */
@@ -148,7 +138,7 @@ static bool json_string(struct json_p *p)
 			for (int k = 0; k < 4; k++) {
 				if (p->i >= p->len)
 					return json_fail(p, "EOF while parsing a string", false);
-				if (hexval(p->s[p->i++]) < 0)
+				if (hex_digit_value(p->s[p->i++]) < 0)
 					return json_fail(p, "invalid escape", false);
 			}
 			break;

@@ -1,4 +1,5 @@
 /* pgurl.c - split and rebuild postgresql:// URLs */
+#include "base/bytes.h"
 #include "workspace/pgurl.h"
 
 #include <ctype.h>
@@ -18,26 +19,16 @@ void pg_url_parts_release(struct pg_url_parts *p)
 	memset(p, 0, sizeof(*p));
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 static char *decode(const char *s, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexval((unsigned char)s[i + 1]) >= 0 &&
-		    hexval((unsigned char)s[i + 2]) >= 0) {
-			strbuf_addch(&sb, hexval((unsigned char)s[i + 1]) * 16 +
-					  hexval((unsigned char)s[i + 2]));
+		if (s[i] == '%' && i + 2 < n && hex_digit_value((unsigned char)s[i + 1]) >= 0 &&
+		    hex_digit_value((unsigned char)s[i + 2]) >= 0) {
+			strbuf_addch(&sb, hex_digit_value((unsigned char)s[i + 1]) * 16 +
+					  hex_digit_value((unsigned char)s[i + 2]));
 			i += 2;
 		} else {
 			strbuf_addch(&sb, s[i]);
