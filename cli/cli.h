@@ -19,6 +19,10 @@ enum cli_exit {
 struct cli_ctx {
 	bool color_out, color_err;
 	const char *prog;
+	/* where the command runs, for the troubleshooting hints of cli_fail (or NULL) */
+	const char *command;  /* "migrate deploy" */
+	const char *service;  /* the workspace service being worked on */
+	const char *schema;   /* its schema */
 };
 
 extern struct cli_ctx cli;
@@ -63,10 +67,17 @@ struct cli_sel {
 	int jobs;             /* 0: one per service */
 	bool quiet_ok;        /* print the captured output of failed services only */
 	bool no_table;        /* no summary table (the caller prints its own) */
+	const char *note_head; /* summary table: one more column, this header, each
+				  service's text from cli_sel_note() */
+	char **notes_out;     /* not NULL: on return, a heap block (free()) of one
+				  CLI_NOTE_MAX-byte note per workspace service, by index */
 };
+
+#define CLI_NOTE_MAX 96
 
 struct cli_svc {
 	const char *name, *schema, *dir, *root;
+	size_t index;         /* in the workspace's sorted service list */
 };
 
 /* Run one service's work; returns the exit code (output through the cli sink). */
@@ -84,6 +95,12 @@ bool cli_sel_active(const struct cli_sel *sel);
 int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx);
 /* The schema of the service holding the current folder (buf), or NULL. */
 const char *cli_sel_cwd_schema(char *buf, size_t size);
+/* In a cli_sel_run callback: set this service's note (summary table, notes_out). */
+void cli_sel_note(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
 
 /* Each command: argc/argv start at the command name. */
 int cmd_validate(int argc, char **argv);
@@ -100,8 +117,40 @@ int cmd_db_push(int argc, char **argv);
 int cmd_db_execute(int argc, char **argv);
 int cmd_db_pull(int argc, char **argv);
 int cmd_db_seed(int argc, char **argv);
+int cmd_db_tables(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_setup(int argc, char **argv);
+int cmd_deploy(int argc, char **argv);
 int cmd_up(int argc, char **argv);
 int cmd_down(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+
+/*
+ * Guards (guard.c). cli_guard() runs in main() before dispatch: it takes
+ * --production out of argv (anywhere before a "--"; it then sets
+ * MESDB_ENV=production for the library and child processes) and, in
+ * production (that flag, or MESDB_ENV=production in any case), refuses
+ * db push, migrate dev, migrate reset and any --force-reset (exit 1, with a
+ * hint; -h/--help still work). Returns EXIT_OK or the exit code.
+ */
+int cli_guard(int *argc, char **argv);
+bool cli_guard_production(void);
+/* stdin and stderr are terminals: questions can be asked. */
+bool cli_guard_interactive(void);
+/* Print question (if any) and "Type EXPECT to confirm: "; true when the line typed is expect. */
+bool cli_guard_ask(const char *question, const char *expect);
+/*
+ * The confirmations of commands that destroy data. Each returns EXIT_OK to
+ * go on, else prints why (mesdb: error: ...) and returns EXIT_FAILED.
+ *  - need_force: refuse up front when not interactive and !force (before any work);
+ *  - confirm: one database: force goes on; interactive: type expect; else refused;
+ *  - confirm_all: several services (--all): interactive: type DELETE ALL, even with
+ *    force; not interactive: force goes on, else refused.
+ * what names the command in the messages ("restore", "migrate reset --all").
+ */
+int cli_guard_need_force(const char *what, bool force);
+int cli_guard_confirm(const char *what, const char *question, const char *expect, bool force);
+int cli_guard_confirm_all(const char *what, size_t nservices, bool force);
 
 #endif

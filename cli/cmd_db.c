@@ -39,18 +39,24 @@ static const char push_help[] =
 	"usage error.\n";
 
 static const char execute_usage[] =
-	"mesdb db execute (--file PATH | --stdin) (--schema PATH | --url URL)";
+	"mesdb db execute (--file PATH | --stdin) [--schema PATH | --url URL | -s NAME... | --all [-j N]]";
 static const char execute_help[] =
-	"usage: mesdb db execute (--file PATH | --stdin) (--schema PATH | --url URL)\n"
+	"usage: mesdb db execute (--file PATH | --stdin)\n"
+	"                        [--schema PATH | --url URL | -s NAME... | --all [-j N]]\n"
 	"\n"
 	"Run a SQL script on a database, in one transaction: if a statement fails,\n"
-	"nothing of the script is kept.\n"
+	"nothing of the script is kept. With several services, each runs the script\n"
+	"in its own transaction: one failing keeps the others' work.\n"
 	"\n"
-	"  --file PATH     the script\n"
-	"  --stdin         read the script from standard input\n"
-	"  --schema PATH   connect to this schema's datasource url\n"
-	"  --url URL       connect to this database\n"
-	"  -h, --help      this text\n"
+	"  --file PATH         the script\n"
+	"  --stdin             read the script from standard input\n"
+	"  --schema PATH       connect to this schema's datasource url (default: the\n"
+	"                      current folder's service)\n"
+	"  --url URL           connect to this database\n"
+	"  -s, --service NAME  the workspace's service NAME; repeatable\n"
+	"  --all               every service, in parallel, then a summary table\n"
+	"  -j, --jobs N        at most N services at once (default: all)\n"
+	"  -h, --help          this text\n"
 	"\n"
 	"Exit: 0 ok, 1 the script failed (SQLSTATE and position on stderr), 2 could\n"
 	"not connect, 129 usage error.\n";
@@ -186,9 +192,27 @@ static char *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
+/* One service's script run (cli_sel_run callback; ctx: the options). */
+static int execute_one(const struct cli_svc *svc, void *ctx)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_execute_opts opts = *(struct mesdb_execute_opts *)ctx;
+
+	if (svc)
+		opts.schema_path = svc->schema;
+	if (mesdb_db_execute(&opts, &sink, &err) < 0) {
+		if (svc)
+			mesdb_err_prefix(&err, "service %s", svc->name);
+		return cli_fail(&err);
+	}
+	return EXIT_OK;
+}
+
 int cmd_db_execute(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "url", required_argument, NULL, OPT_URL },
 		{ "file", required_argument, NULL, OPT_FILE },
@@ -197,17 +221,23 @@ int cmd_db_execute(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
 	struct mesdb_execute_opts opts;
+	struct cli_sel sel;
 	const char *file = NULL;
 	bool use_stdin = false;
-	char *script;
+	char *script, buf[4096];
 	int c, code = EXIT_OK;
 
 	memset(&opts, 0, sizeof(opts));
+	memset(&sel, 0, sizeof(sel));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(&sel, c, optarg, execute_usage, &code);
+		if (r < 0)
+			return code;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts.schema_path = optarg;
@@ -229,8 +259,15 @@ int cmd_db_execute(int argc, char **argv)
 		return cli_usage_error(execute_usage, "unexpected argument \"%s\"", argv[optind]);
 	if (!file == !use_stdin)
 		return cli_usage_error(execute_usage, "pass either --file or --stdin");
-	if (!opts.url == !opts.schema_path)
+	if (opts.url && opts.schema_path)
 		return cli_usage_error(execute_usage, "pass either --schema or --url");
+	if (cli_sel_active(&sel) && (opts.schema_path || opts.url))
+		return cli_usage_error(execute_usage, "pass either --schema/--url or -s/--all, not both");
+	if (!cli_sel_active(&sel) && !opts.url && !opts.schema_path &&
+	    !(opts.schema_path = cli_sel_cwd_schema(buf, sizeof(buf))))
+		return cli_usage_error(execute_usage, "pass --schema, --url, -s or --all (the current "
+				       "folder is no service's)");
+	/* read once, before the services run in child processes */
 	if (file) {
 		FILE *f = fopen(file, "rb");
 		if (!f) {
@@ -247,8 +284,10 @@ int cmd_db_execute(int argc, char **argv)
 		return cli_fail(&err);
 	}
 	opts.script = script;
-	if (mesdb_db_execute(&opts, &sink, &err) < 0)
-		code = cli_fail(&err);
+	if (cli_sel_active(&sel))
+		code = cli_sel_run(&sel, execute_one, &opts);
+	else
+		code = execute_one(NULL, &opts);
 	free(script);
 	return code;
 }

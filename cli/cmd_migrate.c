@@ -1,6 +1,8 @@
 /* cmd_migrate.c - mesdb migrate deploy / status / resolve / dev / reset / rollback / baseline */
 #include "cli.h"
 
+#include "mesdb/mesdb_ws.h"
+
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,18 +37,29 @@ static const char deploy_help[] =
 	"failed (P3018), 129 usage error.\n";
 
 static const char status_usage[] =
-	"mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--strict]";
+	"mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--drift] [--strict]";
 static const char status_help[] =
-	"usage: mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--strict]\n"
+	"usage: mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--drift]\n"
+	"                            [--strict]\n"
 	"\n"
 	"Compare the migrations folder with the database's _prisma_migrations table:\n"
 	"pending, failed and unknown migrations, in Prisma's words. Also warns about\n"
 	"migrations edited after they were applied (checksum) and migrations applied to\n"
 	"the database but missing from the folder.\n"
 	"\n"
+	"Schema drift (the database differs from what its applied migrations produce) is\n"
+	"checked with --drift only: like Prisma's `migrate status`, the plain command\n"
+	"reads _prisma_migrations and the folder and nothing else, so it stays a quick\n"
+	"check for scripts and deploy pipelines; `mesdb migrate dev` always checks drift.\n"
+	"--drift replays the applied migrations in fresh schemas inside one rolled-back\n"
+	"transaction (the database is left unchanged; a history with a script that cannot\n"
+	"run in a transaction is replayed on the datasource's shadowDatabaseUrl), compares\n"
+	"the result with the database and prints the SQL of any difference.\n"
+	"\n"
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
-	"  --strict        the warnings count as problems (exit 1)\n"
+	"  --drift         also check for schema drift (see above)\n"
+	"  --strict        the warnings (edited, missing, drift) count as problems (exit 1)\n"
 	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n"
 	"                  repeatable (default: the service of the current folder)\n"
 	"  --all           every service, in parallel, then a summary table\n"
@@ -74,7 +87,7 @@ static const char resolve_help[] =
 	"Exit: 0 ok, 1 refused (P3008 already applied, P3011 never applied, P3012 not\n"
 	"failed, P3017 no such migration), 2 could not connect, 129 usage error.\n";
 
-enum { OPT_SCHEMA = 256, OPT_STRICT, OPT_APPLIED, OPT_ROLLED_BACK };
+enum { OPT_SCHEMA = 256, OPT_STRICT, OPT_APPLIED, OPT_ROLLED_BACK, OPT_DRIFT };
 
 /* MESDB_LOCK_TIMEOUT_MS, or 0 (the library's default). */
 static int lock_timeout_ms(void)
@@ -99,6 +112,7 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "drift", no_argument, NULL, OPT_DRIFT },
 		{ "applied", required_argument, NULL, OPT_APPLIED },
 		{ "rolled-back", required_argument, NULL, OPT_ROLLED_BACK },
 		{ "help", no_argument, NULL, 'h' },
@@ -126,6 +140,11 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 			if (!is_status)
 				goto unknown;
 			opts->strict = true;
+			break;
+		case OPT_DRIFT:
+			if (!is_status)
+				goto unknown;
+			opts->drift = true;
 			break;
 		case OPT_APPLIED:
 			if (!is_resolve)
@@ -249,47 +268,63 @@ int cmd_migrate_resolve(int argc, char **argv)
 
 /* ---- dev / reset / rollback / baseline ---- */
 
-static const char dev_usage[] = "mesdb migrate dev --name NAME [--create-only] [--schema PATH]";
+#define SEL_USAGE "[--schema PATH | -s NAME... | --all [-j N]]"
+#define SEL_HELP \
+	"  --schema PATH   the schema (default: the service of the current folder, else\n" \
+	"                  prisma/schema.prisma, schema.prisma, prisma/schema/)\n" \
+	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n" \
+	"                  repeatable\n" \
+	"  --all           every service, in parallel, then a summary table\n" \
+	"  -j, --jobs N    at most N services at once (default: all)\n" \
+	"  -h, --help      this text\n"
+
+static const char dev_usage[] = "mesdb migrate dev --name NAME [--create-only] " SEL_USAGE;
 static const char dev_help[] =
-	"usage: mesdb migrate dev --name NAME [--create-only] [--schema PATH]\n"
+	"usage: mesdb migrate dev --name NAME [--create-only]\n"
+	"                         " SEL_USAGE "\n"
 	"\n"
 	"Apply the pending migrations, then write the change from the migration history to\n"
 	"the schema as <schema folder>/migrations/<UTC timestamp>_<name>/migration.sql\n"
 	"(Prisma's text) plus down.sql (its reverse), and apply it. The history's state is\n"
 	"found by replaying the migrations in one rolled-back transaction: no shadow\n"
-	"database. Stops when the database drifted from its history or an applied\n"
-	"migration was edited (`mesdb migrate reset` is the way out in development).\n"
+	"database. A history with a script that cannot run in a transaction (CREATE INDEX\n"
+	"CONCURRENTLY, ...) is replayed on the datasource's shadowDatabaseUrl instead (its\n"
+	"schemas are emptied before and after); without one, dev stops and says so.\n"
+	"Stops when the database drifted from its history or an applied migration was\n"
+	"edited (`mesdb migrate reset` is the way out in development).\n"
 	"\n"
 	"  --name NAME     the migration's name (made lowercase, other characters -> _)\n"
 	"  --create-only   write the migration, do not apply it\n"
-	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
-	"                  prisma/schema/)\n"
-	"  -h, --help      this text\n"
+	SEL_HELP
+	"\n"
+	"Data-loss warnings are asked about on a terminal (one service only); otherwise the\n"
+	"migration is not created: write it with --create-only, review it, then apply it.\n"
 	"\n"
 	"Exit: 0 ok, 1 refused (drift, edited migrations, data-loss warnings not\n"
 	"confirmed), 2 could not connect, 3 a migration script failed, 129 usage error.\n";
 
-static const char reset_usage[] = "mesdb migrate reset [--force] [--skip-seed] [--schema PATH]";
+static const char reset_usage[] = "mesdb migrate reset [--force] [--skip-seed] " SEL_USAGE;
 static const char reset_help[] =
-	"usage: mesdb migrate reset [--force] [--skip-seed] [--schema PATH]\n"
+	"usage: mesdb migrate reset [--force] [--skip-seed]\n"
+	"                           " SEL_USAGE "\n"
 	"\n"
 	"Drop everything in the datasource's schemas (including _prisma_migrations),\n"
 	"re-apply every migration, then run <schema folder>/seed.sql (in one\n"
-	"transaction) when it exists. All data is lost: asks on a terminal, refuses\n"
-	"without --force otherwise.\n"
+	"transaction) when it exists. All data is lost: asks on a terminal (for several\n"
+	"services, once for all: type DELETE ALL), refuses without --force otherwise,\n"
+	"and always in production (MESDB_ENV=production).\n"
 	"\n"
 	"  --force         do not ask\n"
 	"  --skip-seed     do not run seed.sql\n"
-	"  --schema PATH   the schema\n"
-	"  -h, --help      this text\n"
+	SEL_HELP
 	"\n"
 	"Exit: 0 ok, 1 refused or failed, 2 could not connect, 3 a migration script\n"
 	"failed, 129 usage error.\n";
 
-static const char rollback_usage[] =
-	"mesdb migrate rollback [--to NAME | --steps N] [--schema PATH]";
+static const char rollback_usage[] = "mesdb migrate rollback [--to NAME | --steps N] " SEL_USAGE;
 static const char rollback_help[] =
-	"usage: mesdb migrate rollback [--to NAME | --steps N] [--schema PATH]\n"
+	"usage: mesdb migrate rollback [--to NAME | --steps N]\n"
+	"                              " SEL_USAGE "\n"
 	"\n"
 	"Undo the newest applied migrations by running their down.sql, newest first, each\n"
 	"in one transaction with its _prisma_migrations row marked rolled back (deploy\n"
@@ -298,14 +333,14 @@ static const char rollback_help[] =
 	"\n"
 	"  --to NAME       undo every migration applied after NAME\n"
 	"  --steps N       undo the N newest migrations (default 1)\n"
-	"  --schema PATH   the schema\n"
-	"  -h, --help      this text\n"
+	SEL_HELP
 	"\n"
 	"Exit: 0 ok, 1 refused or a down.sql failed, 2 could not connect, 129 usage error.\n";
 
-static const char baseline_usage[] = "mesdb migrate baseline [--name NAME] [--schema PATH]";
+static const char baseline_usage[] = "mesdb migrate baseline [--name NAME] " SEL_USAGE;
 static const char baseline_help[] =
-	"usage: mesdb migrate baseline [--name NAME] [--schema PATH]\n"
+	"usage: mesdb migrate baseline [--name NAME]\n"
+	"                              " SEL_USAGE "\n"
 	"\n"
 	"Start the migration history of a database that already matches the schema: write\n"
 	"the migration from an empty database to the schema as <migrations>/NAME/\n"
@@ -313,8 +348,7 @@ static const char baseline_help[] =
 	"when the migrations folder already has migrations.\n"
 	"\n"
 	"  --name NAME     the migration folder (default 0_init)\n"
-	"  --schema PATH   the schema\n"
-	"  -h, --help      this text\n"
+	SEL_HELP
 	"\n"
 	"Exit: 0 ok, 1 refused, 2 could not connect, 129 usage error.\n";
 
@@ -334,9 +368,10 @@ static bool ask_terminal(void *ctx, const char *question)
 
 /* Parse the options of dev/reset/rollback/baseline; -1: done (code in *code). */
 static int parse_dev(int argc, char **argv, const char *usage, const char *help,
-		     struct mesdb_migrate_dev_opts *opts, int *code)
+		     struct mesdb_migrate_dev_opts *opts, struct cli_sel *sel, int *code)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "name", required_argument, NULL, OPT_NAME },
 		{ "create-only", no_argument, NULL, OPT_CREATE_ONLY },
@@ -354,10 +389,16 @@ static int parse_dev(int argc, char **argv, const char *usage, const char *help,
 	int c;
 
 	memset(opts, 0, sizeof(*opts));
+	memset(sel, 0, sizeof(*sel));
 	opts->base.lock_timeout_ms = lock_timeout_ms();
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(sel, c, optarg, usage, code);
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts->base.schema_path = optarg;
@@ -415,7 +456,16 @@ static int parse_dev(int argc, char **argv, const char *usage, const char *help,
 		*code = cli_usage_error(usage, "pass either --to or --steps, not both");
 		return -1;
 	}
-	if (isatty(STDIN_FILENO))
+	if (rollback && opts->to && (sel->all || sel->n > 1)) {
+		*code = cli_usage_error(usage, "--to names one service's migration: pass one -s NAME");
+		return -1;
+	}
+	if (cli_sel_active(sel) && opts->base.schema_path) {
+		*code = cli_usage_error(usage, "pass either --schema or -s/--all, not both");
+		return -1;
+	}
+	/* several services run in child processes: no questions there */
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !sel->all && sel->n <= 1)
 		opts->confirm = ask_terminal;
 	return 0;
 unknown:
@@ -426,20 +476,67 @@ unknown:
 typedef int (*dev_command_fn)(const struct mesdb_migrate_dev_opts *opts,
 			      const struct mesdb_sink *sink, struct mesdb_err *err);
 
+struct dev_run {
+	struct mesdb_migrate_dev_opts opts;
+	dev_command_fn fn;
+};
+
+/* One service's dev / reset / rollback / baseline (cli_sel_run callback). */
+static int dev_one(const struct cli_svc *svc, void *ctx)
+{
+	struct dev_run *run = ctx;
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_migrate_dev_opts opts = run->opts;
+
+	if (svc)
+		opts.base.schema_path = svc->schema;
+	if (run->fn(&opts, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+/* How many services sel names (--all: the workspace's; 0 when it cannot be read). */
+static size_t selected_count(const struct cli_sel *sel)
+{
+	struct mesdb_workspace ws;
+	struct mesdb_err err = MESDB_ERR_INIT;
+	size_t n;
+
+	if (!sel->all)
+		return sel->n;
+	memset(&ws, 0, sizeof(ws));
+	if (mesdb_workspace_open(NULL, &ws, &err) < 0)
+		mesdb_err_release(&err);
+	n = ws.nr;
+	mesdb_workspace_release(&ws);
+	return n;
+}
+
 /* migrate dev / reset / rollback / baseline share their options and their shape. */
 static int run_dev_command(int argc, char **argv, const char *usage, const char *help,
 			   dev_command_fn fn)
 {
-	struct mesdb_err err = MESDB_ERR_INIT;
-	struct mesdb_sink sink = cli_sink();
-	struct mesdb_migrate_dev_opts opts;
+	struct dev_run run;
+	struct cli_sel sel;
+	char buf[4096];
 	int code;
 
-	if (parse_dev(argc, argv, usage, help, &opts, &code) < 0)
+	if (parse_dev(argc, argv, usage, help, &run.opts, &sel, &code) < 0)
 		return code;
-	if (fn(&opts, &sink, &err) < 0)
-		return cli_fail(&err);
-	return EXIT_OK;
+	run.fn = fn;
+	/* reset of several services: one confirmation for all, before any child starts */
+	if (usage == reset_usage && (sel.all || sel.n > 1)) {
+		if ((code = cli_guard_confirm_all("migrate reset", selected_count(&sel),
+						  run.opts.force)) != EXIT_OK)
+			return code;
+		run.opts.force = true;
+	}
+	if (cli_sel_active(&sel))
+		return cli_sel_run(&sel, dev_one, &run);
+	if (!run.opts.base.schema_path)
+		run.opts.base.schema_path = cli_sel_cwd_schema(buf, sizeof(buf));
+	return dev_one(NULL, &run);
 }
 
 int cmd_migrate_dev(int argc, char **argv)

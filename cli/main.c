@@ -28,9 +28,14 @@ static const struct command commands[] = {
 	{ "db execute", cmd_db_execute, "run a SQL script on a database in one transaction" },
 	{ "db pull", cmd_db_pull, "write the database's tables into the schema (introspection)" },
 	{ "db seed", cmd_db_seed, "run a service's seed.sql in one transaction" },
+	{ "db tables", cmd_db_tables, "each table with its exact row count and size (the \\dt check)" },
+	{ "verify", cmd_verify, "reachable, migrations up to date, no drift, row counts" },
 	{ "up", cmd_up, "start the local cluster if needed, then setup, deploy, seed, status" },
 	{ "down", cmd_down, "stop the local cluster that mesdb up started" },
 	{ "setup", cmd_setup, "create each service's role and database (idempotent)" },
+	{ "deploy", cmd_deploy, "production: preflight, backup, migrate, verify; undo on failure" },
+	{ "backup", cmd_backup, "pg_dump each database (0600, checked, in backups/manifest.json)" },
+	{ "restore", cmd_restore, "verify a backup, then replace the database with it" },
 };
 
 static const char main_usage[] =
@@ -46,7 +51,9 @@ static void print_help(FILE *f)
 		fprintf(f, "  %-18s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nRun \"mesdb <command> -h\" for a command's options.\n"
 	      "Exit codes: 0 ok, 1 failed (invalid schema, refused change, pending or failed\n"
-	      "migrations), 2 could not connect, 3 a migration script failed, 129 usage error.\n",
+	      "migrations), 2 could not connect, 3 a migration script failed, 129 usage error.\n"
+	      "Production (MESDB_ENV=production or --production anywhere): db push, migrate dev,\n"
+	      "migrate reset and --force-reset are refused (exit 1).\n",
 	      f);
 }
 
@@ -80,6 +87,10 @@ int main(int argc, char **argv)
 	cli.prog = "mesdb";
 	cli.color_out = want_color(STDOUT_FILENO);
 	cli.color_err = want_color(STDERR_FILENO);
+	/* production guard: --production taken out of argv, refused commands stop here */
+	int guard = cli_guard(&argc, argv);
+	if (guard != EXIT_OK)
+		return guard;
 
 	if (argc < 2) {
 		print_help(stderr);
@@ -98,12 +109,16 @@ int main(int argc, char **argv)
 		size_t n1 = strlen(argv[1]);
 		for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 			if (!strncmp(commands[i].name, argv[1], n1) && commands[i].name[n1] == ' ' &&
-			    !strcmp(commands[i].name + n1 + 1, argv[2]))
+			    !strcmp(commands[i].name + n1 + 1, argv[2])) {
+				cli.command = commands[i].name;
 				return finish(commands[i].fn(argc - 2, argv + 2));
+			}
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(commands[i].name, argv[1]))
+		if (!strcmp(commands[i].name, argv[1])) {
+			cli.command = commands[i].name;
 			return finish(commands[i].fn(argc - 1, argv + 1));
+		}
 	fprintf(stderr, "mesdb: error: unknown command \"%s\"\n", argv[1]);
 	print_help(stderr);
 	return EXIT_USAGE;

@@ -1,6 +1,8 @@
 /* output.c - the only place that writes to stdout/stderr: sinks, error lines, exit codes */
 #include "cli.h"
 
+#include "mesdb/mesdb_ops.h"
+
 #include <stdarg.h>
 #include <unistd.h>
 #include <string.h>
@@ -52,9 +54,14 @@ int cli_exit_code(const struct mesdb_err *err)
 
 int cli_fail(struct mesdb_err *err)
 {
-	int code = cli_exit_code(err);
+	struct mesdb_trouble_ctx trouble = { cli.command, cli.service, cli.schema };
+	int code;
 	const char *red = cli.color_err ? "\x1b[1;31m" : "";
 	const char *reset = cli.color_err ? "\x1b[0m" : "";
+
+	/* the runbook's known problems: cause and fixing command as the hint */
+	mesdb_troubleshoot(err, &trouble);
+	code = cli_exit_code(err);
 
 	fflush(stdout);
 	fprintf(stderr, "%smesdb: error:%s ", red, reset);

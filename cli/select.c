@@ -3,13 +3,29 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "mesdb/mesdb_ws.h"
+
+/* The running service's note: a slot of the shared block (children write, the parent reads). */
+static char *note_slot;
+
+void cli_sel_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!note_slot)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(note_slot, CLI_NOTE_MAX, fmt, ap);
+	va_end(ap);
+}
 
 static double now_ms(void)
 {
@@ -117,8 +133,12 @@ const char *cli_sel_cwd_schema(char *buf, size_t size)
 	}
 	s = mesdb_workspace_service_of(&ws, cwd);
 	if (s && strlen(s->schema) < size && ensure_env(s) == EXIT_OK) {
+		static char name[256];
 		strcpy(buf, s->schema);
 		ret = buf;
+		snprintf(name, sizeof(name), "%s", s->name);
+		cli.service = name;
+		cli.schema = buf;
 	}
 out:
 	mesdb_workspace_release(&ws);
@@ -127,17 +147,19 @@ out:
 
 struct job {
 	const struct mesdb_service *svc;
+	size_t index;         /* in the workspace */
 	FILE *out;
 	pid_t pid;
 	int code;
 	double start, ms;
 };
 
-static void print_table(struct job *jobs, size_t n)
+static void print_table(const struct cli_sel *sel, struct job *jobs, size_t n, const char *notes)
 {
 	size_t i;
 
-	printf("\n%-14s %-24s %-18s %10s\n", "service", "database", "result", "duration");
+	printf("\n%-14s %-24s %-18s %10s%s%s\n", "service", "database", "result", "duration",
+	       sel->note_head ? "  " : "", sel->note_head ? sel->note_head : "");
 	for (i = 0; i < n; i++) {
 		struct mesdb_err err = MESDB_ERR_INIT;
 		char *db = NULL, result[32];
@@ -148,8 +170,11 @@ static void print_table(struct job *jobs, size_t n)
 			snprintf(result, sizeof(result), "ok");
 		else
 			snprintf(result, sizeof(result), "FAILED (exit %d)", jobs[i].code);
-		printf("%-14s %-24s %-18s %7.0f ms\n", jobs[i].svc->name, db ? db : "?", result,
+		printf("%-14s %-24s %-18s %7.0f ms", jobs[i].svc->name, db ? db : "?", result,
 		       jobs[i].ms);
+		if (sel->note_head)
+			printf("  %s", notes + jobs[i].index * CLI_NOTE_MAX);
+		putchar('\n');
 		free(db);
 	}
 }
@@ -160,7 +185,8 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 	struct mesdb_err err = MESDB_ERR_INIT;
 	const struct mesdb_service **list = NULL;
 	struct job *jobs = NULL;
-	size_t n = 0, i, started = 0, running = 0;
+	char *notes = MAP_FAILED;
+	size_t n = 0, i, started = 0, running = 0, notes_size = 0;
 	int code = EXIT_OK, maxjobs;
 
 	memset(&ws, 0, sizeof(ws));
@@ -180,9 +206,23 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 	for (i = 0; i < n; i++)
 		if ((code = ensure_env(list[i])) != EXIT_OK)
 			goto out;
+	/* the notes: shared with the children, which write them */
+	notes_size = (ws.nr ? ws.nr : 1) * CLI_NOTE_MAX;
+	notes = mmap(NULL, notes_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (notes == MAP_FAILED) {
+		fprintf(stderr, "mesdb: error: could not map shared memory: %s\n", strerror(errno));
+		code = EXIT_FAILED;
+		goto out;
+	}
 	if (n == 1 && !sel->all) {
-		struct cli_svc svc = { list[0]->name, list[0]->schema, list[0]->dir, ws.root };
+		struct cli_svc svc = { list[0]->name, list[0]->schema, list[0]->dir, ws.root,
+				       (size_t)(list[0] - ws.items) };
+		note_slot = notes + svc.index * CLI_NOTE_MAX;
+		cli.service = svc.name;
+		cli.schema = svc.schema;
 		code = fn(&svc, ctx);
+		cli.service = cli.schema = NULL;
+		note_slot = NULL;
 		goto out;
 	}
 	maxjobs = sel->jobs > 0 ? sel->jobs : (int)n;
@@ -196,6 +236,7 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 			struct job *j = &jobs[started];
 
 			j->svc = list[started];
+			j->index = (size_t)(list[started] - ws.items);
 			j->out = tmpfile();
 			if (!j->out) {
 				fprintf(stderr, "mesdb: error: could not create a temporary file: %s\n",
@@ -214,9 +255,12 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 			}
 			if (j->pid == 0) {
 				struct cli_svc svc = { j->svc->name, j->svc->schema, j->svc->dir,
-						       ws.root };
+						       ws.root, j->index };
 				int rc;
 
+				note_slot = notes + j->index * CLI_NOTE_MAX;
+				cli.service = svc.name;
+				cli.schema = svc.schema;
 				dup2(fileno(j->out), STDOUT_FILENO);
 				dup2(fileno(j->out), STDERR_FILENO);
 				cli.color_out = cli.color_err = false;
@@ -264,7 +308,7 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 			code = jobs[i].code;
 	}
 	if (!sel->no_table)
-		print_table(jobs, n);
+		print_table(sel, jobs, n, notes);
 	if (code != EXIT_OK) {
 		size_t nf = 0;
 		for (i = 0; i < n; i++)
@@ -272,6 +316,16 @@ int cli_sel_run(const struct cli_sel *sel, cli_svc_fn fn, void *ctx)
 		fprintf(stderr, "mesdb: error: %zu of %zu services failed\n", nf, n);
 	}
 out:
+	if (sel->notes_out) {
+		*sel->notes_out = NULL;
+		if (notes != MAP_FAILED) {
+			*sel->notes_out = malloc(notes_size);
+			if (*sel->notes_out)
+				memcpy(*sel->notes_out, notes, notes_size);
+		}
+	}
+	if (notes != MAP_FAILED)
+		munmap(notes, notes_size);
 	free(list);
 	free(jobs);
 	mesdb_workspace_release(&ws);

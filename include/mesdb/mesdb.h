@@ -63,6 +63,7 @@ struct mesdb_migrate_opts {
 	const char *url;           /* connect here instead of the datasource's url */
 	int lock_timeout_ms;       /* wait for the advisory lock; 0: Prisma's 10 s */
 	bool strict;               /* status: edited or vanished migrations count as problems */
+	bool drift;                /* status: also replay the history and compare (schema drift) */
 	const char *applied;       /* resolve --applied NAME */
 	const char *rolled_back;   /* resolve --rolled-back NAME */
 };
@@ -85,14 +86,19 @@ struct mesdb_migrate_status {
 	unsigned failed;           /* failed rows */
 	unsigned edited;           /* applied, but migration.sql changed since */
 	unsigned missing;          /* applied, but not in the folder */
+	unsigned drift;            /* with opts->drift: differences history -> database */
+	bool drift_checked;        /* opts->drift and the history could be replayed */
 };
 
 /*
  * Compare the folder with _prisma_migrations and report as Prisma does
  * (pending, failed, diverged histories, unmanaged database), plus warnings
- * for edited migrations and migrations missing on disk (these make
- * up_to_date false only with opts->strict). Returns -1 only when the
- * check could not run (no schema, no connection...).
+ * for edited migrations and migrations missing on disk, and with
+ * opts->drift for schema drift (the applied migrations replayed in a
+ * rolled-back transaction, or on the datasource's shadowDatabaseUrl, and
+ * compared with the database). Warnings make up_to_date false only with
+ * opts->strict. Returns -1 only when the check could not run (no schema,
+ * no connection, a history that cannot be replayed...).
  */
 int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
 			 struct mesdb_migrate_status *st, struct mesdb_err *err);
@@ -111,7 +117,9 @@ int mesdb_migrate_resolve(const struct mesdb_migrate_opts *opts, const struct me
  * mesdb migrate dev / reset / rollback / baseline: the development side of
  * versioned migrations, on the same folder and table as deploy. The state
  * of the history is found without a shadow database (the migrations are
- * replayed in one rolled-back transaction). Never reads the terminal:
+ * replayed in one rolled-back transaction; a history with a script that
+ * cannot run in one is replayed on the datasource's shadowDatabaseUrl, and
+ * refused with the way out when there is none). Never reads the terminal:
  * questions go through confirm (NULL: refuse).
  */
 struct mesdb_migrate_dev_opts {

@@ -16,8 +16,8 @@
  * current one, which stays in use); when it must be zeroed it comes from
  * xzalloc(), which hands out fresh pages without writing them.
  *
- * arena_alloc_uninit()'s fast path (arena.h) bumps a->cur; the current
- * block is always a->head.
+ * arena_alloc_uninit()'s fast path (arena.h) bumps a->cur up, and
+ * arena_alloc_bytes()'s a->end down; the current block is always a->head.
  */
 #define ARENA_BLOCK_MIN (64 * 1024)
 #define ARENA_BLOCK_MAX (1024 * 1024)
@@ -34,10 +34,10 @@ void arena_init(struct arena *a)
 	a->head = NULL;
 	a->total = 0;
 	a->cur = NULL;
-	a->avail = 0;
+	a->end = NULL;
 }
 
-void *arena_alloc_slow(struct arena *a, size_t need, int zero)
+void *arena_alloc_slow(struct arena *a, size_t need, int zero, int bytes)
 {
 	struct arena_block *b = a->head, *nb;
 	size_t bsize = ARENA_BLOCK_MIN;
@@ -64,8 +64,13 @@ void *arena_alloc_slow(struct arena *a, size_t need, int zero)
 	nb->zalloc = 0;
 	nb->next = b;
 	a->head = nb;
-	a->cur = nb->data + need;
-	a->avail = bsize - need;
+	a->cur = nb->data;
+	a->end = nb->data + bsize;
+	if (bytes) {
+		a->end -= need;
+		return a->end;
+	}
+	a->cur += need;
 	if (zero)
 		memset(nb->data, 0, need);
 	return nb->data;
@@ -75,15 +80,14 @@ void *arena_alloc(struct arena *a, size_t size)
 {
 	size_t need = arena_round(size);
 
-	if (a->avail >= need) {
+	if ((size_t)(a->end - a->cur) >= need) {
 		void *p = a->cur;
 		a->cur += need;
-		a->avail -= need;
 		a->total += need;
 		memset(p, 0, size);
 		return p;
 	}
-	return arena_alloc_slow(a, need, 1);
+	return arena_alloc_slow(a, need, 1, 0);
 }
 
 void *arena_memdup(struct arena *a, const void *src, size_t size)
@@ -98,7 +102,7 @@ void *arena_memdup(struct arena *a, const void *src, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc_uninit(a, n + 1);
+	char *p = arena_alloc_bytes(a, n + 1);
 	bytes_copy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -120,7 +124,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		MESDB_BUG("vsnprintf failed");
-	p = arena_alloc_uninit(a, (size_t)n + 1);
+	p = arena_alloc_bytes(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

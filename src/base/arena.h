@@ -12,11 +12,16 @@ struct arena_block;
 struct arena {
 	struct arena_block *head;
 	size_t total;           /* bytes handed out, for statistics */
-	unsigned char *cur;     /* free space of the current block: cur .. cur + avail */
-	size_t avail;
+	/*
+	 * Free space of the current block: cur .. end. Aligned allocations are
+	 * taken from its bottom (cur goes up), strings from its top (end goes
+	 * down), so strings need no padding and nodes no realignment.
+	 */
+	unsigned char *cur;
+	unsigned char *end;
 };
 
-#define ARENA_INIT { NULL, 0, NULL, 0 }
+#define ARENA_INIT { NULL, 0, NULL, NULL }
 
 /* arena_init allocates nothing. */
 void arena_init(struct arena *a);
@@ -27,6 +32,11 @@ void *arena_alloc(struct arena *a, size_t size);
  * caller writes completely before reading.
  */
 static inline void *arena_alloc_uninit(struct arena *a, size_t size);
+/*
+ * size bytes with no alignment (for characters), not zeroed: strings are
+ * packed without padding.
+ */
+static inline char *arena_alloc_bytes(struct arena *a, size_t size);
 /* Copy of n elements of size each (zeroed when src is NULL). */
 void *arena_memdup(struct arena *a, const void *src, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
@@ -54,21 +64,30 @@ static inline size_t arena_round(size_t size)
 	return need ? need : ARENA_ALIGN;
 }
 
-/* need (rounded) bytes from a new block; zeroed when zero is set */
-void *arena_alloc_slow(struct arena *a, size_t need, int zero);
+/* need bytes from a new block; zeroed when zero is set; from its top when bytes is set */
+void *arena_alloc_slow(struct arena *a, size_t need, int zero, int bytes);
 
 static inline void *arena_alloc_uninit(struct arena *a, size_t size)
 {
 	size_t need = arena_round(size);
 
-	if (a->avail >= need) {
+	if ((size_t)(a->end - a->cur) >= need) {
 		void *p = a->cur;
 		a->cur += need;
-		a->avail -= need;
 		a->total += need;
 		return p;
 	}
-	return arena_alloc_slow(a, need, 0);
+	return arena_alloc_slow(a, need, 0, 0);
+}
+
+static inline char *arena_alloc_bytes(struct arena *a, size_t size)
+{
+	if ((size_t)(a->end - a->cur) >= size) {
+		a->end -= size;
+		a->total += size;
+		return (char *)a->end;
+	}
+	return arena_alloc_slow(a, size ? size : 1, 0, 1);
 }
 
 #endif

@@ -7,41 +7,167 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err)
+/* read() until EOF or `cap` bytes; the count read, or -1 (errno set). */
+static ssize_t read_all(int fd, char *buf, size_t cap)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0)
-		return mesdb_error(err, MESDB_E_IO, "could not open \"%s\": %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		return mesdb_error(err, MESDB_E_IO, "could not read \"%s\": is a directory", path);
-	}
-	if (fstat(fd, &st) == 0 && st.st_size > 0)
-		strbuf_grow(sb, (size_t)st.st_size);
-	for (;;) {
-		ssize_t n;
-		strbuf_grow(sb, 8192);
-		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+	size_t got = 0;
+
+	while (got < cap) {
+		ssize_t n = read(fd, buf + got, cap - got);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* Open path for reading: a regular file's descriptor and size, or an error. */
+static int open_for_read(const char *path, struct stat *st, struct mesdb_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return mesdb_error(err, MESDB_E_IO, "could not open \"%s\": %s", path, strerror(errno));
+	if (fstat(fd, st) < 0) {
+		int e = errno;
+		close(fd);
+		return mesdb_error(err, MESDB_E_IO, "could not read \"%s\": %s", path, strerror(e));
+	}
+	if (S_ISDIR(st->st_mode)) {
+		close(fd);
+		return mesdb_error(err, MESDB_E_IO, "could not read \"%s\": is a directory", path);
+	}
+	return fd;
+}
+
+int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err)
+{
+	struct stat st;
+	int fd = open_for_read(path, &st, err);
+
+	if (fd < 0)
+		return -1;
+	/* the size as stat tells it, then whatever more there is (pipes, growing files) */
+	strbuf_grow(sb, st.st_size > 0 ? (size_t)st.st_size : 8192);
+	for (;;) {
+		ssize_t n;
+		if (sb->alloc - sb->len - 1 == 0)
+			strbuf_grow(sb, 8192);
+		n = read_all(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0) {
 			int e = errno;
 			close(fd);
 			sb->buf[sb->len] = '\0';
 			return mesdb_error(err, MESDB_E_IO, "could not read \"%s\": %s", path, strerror(e));
 		}
-		if (n == 0)
-			break;
 		sb->len += (size_t)n;
+		if (sb->len < sb->alloc - 1)
+			break;   /* read_all stopped short: end of file */
 	}
 	sb->buf[sb->len] = '\0';
 	close(fd);
 	return 0;
+}
+
+/*
+ * fs_map_file: files of at least FS_MAP_MIN bytes are mapped, smaller ones
+ * are read into the heap; fs_unmap_file tells them apart by the length.
+ * A mapping is one page longer than the file when the file ends on a page
+ * boundary, so that the '\0' after the text always has a place.
+ */
+#define FS_MAP_MIN (64 * 1024)
+
+static size_t map_size(size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	return (len + 1 + page - 1) / page * page;
+}
+
+/* fs_map_file's read path: into the heap, or into fresh pages when it is big. */
+static int read_for_map(const char *path, const char **text, size_t *len, struct mesdb_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t total;
+	char *p;
+
+	if (fs_read_file(path, &sb, err) < 0) {
+		strbuf_release(&sb);
+		return -1;
+	}
+	*len = sb.len;
+	if (sb.len < FS_MAP_MIN) {
+		*text = strbuf_detach(&sb, NULL);
+		return 0;
+	}
+	total = map_size(sb.len);
+	p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		strbuf_release(&sb);
+		return mesdb_error(err, MESDB_E_IO, "could not read \"%s\": %s", path, strerror(errno));
+	}
+	memcpy(p, sb.buf, sb.len + 1);
+	strbuf_release(&sb);
+	*text = p;
+	return 0;
+}
+
+int fs_map_file(const char *path, const char **text, size_t *len, struct mesdb_err *err)
+{
+	struct stat st, st2;
+	size_t size, total;
+	char *p;
+	int fd = open_for_read(path, &st, err);
+
+	if (fd < 0)
+		return -1;
+	if (!S_ISREG(st.st_mode) || (size_t)st.st_size < FS_MAP_MIN) {
+		close(fd);
+		return read_for_map(path, text, len, err);
+	}
+	size = (size_t)st.st_size;
+	total = map_size(size);
+	/* reserve the whole range (zero pages), then put the file over its start */
+	p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p != MAP_FAILED &&
+	    mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) ==
+		    MAP_FAILED) {
+		munmap(p, total);
+		p = MAP_FAILED;
+	}
+	/* changed size meanwhile (pages past its end would fault): read it instead */
+	if (p != MAP_FAILED && (fstat(fd, &st2) < 0 || st2.st_size != st.st_size)) {
+		munmap(p, total);
+		p = MAP_FAILED;
+	}
+	close(fd);
+	if (p == MAP_FAILED)
+		return read_for_map(path, text, len, err);
+	p[size] = '\0';   /* a private page (or the spare one): the text ends here whatever happens */
+	(void)mprotect(p, total, PROT_READ);   /* only read from now on */
+	*text = p;
+	*len = size;
+	return 0;
+}
+
+void fs_unmap_file(const char *text, size_t len)
+{
+	if (!text)
+		return;
+	if (len >= FS_MAP_MIN)
+		munmap((void *)(uintptr_t)text, map_size(len));
+	else
+		free((void *)(uintptr_t)text);
 }
 
 int fs_write_file(const char *path, const void *data, size_t len, mode_t mode,

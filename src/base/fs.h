@@ -11,6 +11,15 @@
 
 /* Append the whole file to sb. */
 int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err);
+/*
+ * The whole file as read-only text with (*text)[*len] == '\0', for a reader
+ * that keeps it: a big file is mapped from the page cache (no copy, no fresh
+ * pages to fill), a small one read into the heap. Release it with
+ * fs_unmap_file(text, len), len as returned. A file truncated by another
+ * process while it is mapped may end the process (SIGBUS), as with any mmap.
+ */
+int fs_map_file(const char *path, const char **text, size_t *len, struct mesdb_err *err);
+void fs_unmap_file(const char *text, size_t len);
 /* Write data to path atomically (temp file in the same folder + rename), with mode. */
 int fs_write_file(const char *path, const void *data, size_t len, mode_t mode,
 		  struct mesdb_err *err);

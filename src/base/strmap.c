@@ -1,6 +1,7 @@
 /* strmap.c - open-addressing hash map from (namespace id, string) to a uint32 value */
 #include "base/strmap.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +59,9 @@ STRMAP_INLINE uint32_t strmap_hash(uint32_t ns, const char *key, size_t len)
 	}
 	h = (h ^ a) * 0xff51afd7ed558ccdull;
 	h = (h ^ (h >> 32) ^ b) * 0xc4ceb9fe1a85ec53ull;
-	h ^= h >> 29;
+	/* once more: the high bytes of b (a key's last bytes) reach the low bits, the slot */
+	h = (h ^ (h >> 32)) * 0xff51afd7ed558ccdull;
+	h ^= h >> 32;
 	return (uint32_t)h;
 }
 
@@ -75,6 +78,15 @@ void strmap_release(struct strmap *m)
 	strmap_init(m);
 }
 
+/* Does the stored (NUL-terminated) key equal the len bytes at key? */
+STRMAP_INLINE bool strmap_key_eq(const char *stored, const char *key, size_t len)
+{
+	if (!len)
+		return !stored[0];
+	/* strncmp stops at the stored key's end, so a shorter one is never read past */
+	return stored[0] == key[0] && !strncmp(stored, key, len) && !stored[len];
+}
+
 STRMAP_INLINE struct strmap_slot *strmap_find(const struct strmap *m, uint32_t ns, const char *key,
 					      size_t len, uint32_t h)
 {
@@ -83,7 +95,7 @@ STRMAP_INLINE struct strmap_slot *strmap_find(const struct strmap *m, uint32_t n
 		struct strmap_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == h && s->ns == ns && s->len == len && !memcmp(s->key, key, len))
+		if (s->ns == ns && strmap_key_eq(s->key, key, len))
 			return s;
 	}
 }
@@ -98,8 +110,12 @@ static void strmap_rehash(struct strmap *m, uint32_t newcap)
 	for (uint32_t i = 0; i < oldcap; i++) {
 		if (!old[i].key)
 			continue;
-		struct strmap_slot *s = strmap_find(m, old[i].ns, old[i].key, old[i].len, old[i].hash);
-		*s = old[i];
+		/* keys are distinct: the first free slot of the probe sequence */
+		uint32_t mask = m->cap - 1;
+		uint32_t j = strmap_hash(old[i].ns, old[i].key, strlen(old[i].key)) & mask;
+		while (m->slots[j].key)
+			j = (j + 1) & mask;
+		m->slots[j] = old[i];
 	}
 	xzfree(old);
 }
@@ -132,24 +148,20 @@ uint32_t strmap_get(const struct strmap *m, uint32_t ns, const char *key)
 }
 
 STRMAP_INLINE struct strmap_slot *strmap_slot_for(struct strmap *m, uint32_t ns, const char *key,
-						  size_t len, uint32_t *hash)
+						  size_t len)
 {
 	if (m->n + 1 > m->cap / 4 * 3)
 		strmap_grow(m);
-	*hash = strmap_hash(ns, key, len);
-	return strmap_find(m, ns, key, len, *hash);
+	return strmap_find(m, ns, key, len, strmap_hash(ns, key, len));
 }
 
 uint32_t strmap_putn(struct strmap *m, uint32_t ns, const char *key, size_t len, uint32_t value)
 {
-	uint32_t h;
-	struct strmap_slot *s = strmap_slot_for(m, ns, key, len, &h);
+	struct strmap_slot *s = strmap_slot_for(m, ns, key, len);
 	if (s->key)
 		return s->value;
 	s->key = key;
-	s->len = (uint32_t)len;
 	s->ns = ns;
-	s->hash = h;
 	s->value = value;
 	m->n++;
 	return STRMAP_MISSING;
@@ -162,14 +174,10 @@ uint32_t strmap_put(struct strmap *m, uint32_t ns, const char *key, uint32_t val
 
 void strmap_set(struct strmap *m, uint32_t ns, const char *key, uint32_t value)
 {
-	uint32_t h;
-	size_t len = strlen(key);
-	struct strmap_slot *s = strmap_slot_for(m, ns, key, len, &h);
+	struct strmap_slot *s = strmap_slot_for(m, ns, key, strlen(key));
 	if (!s->key) {
 		s->key = key;
-		s->len = (uint32_t)len;
 		s->ns = ns;
-		s->hash = h;
 		m->n++;
 	}
 	s->value = value;
@@ -177,14 +185,10 @@ void strmap_set(struct strmap *m, uint32_t ns, const char *key, uint32_t value)
 
 uint32_t *strmap_ref(struct strmap *m, uint32_t ns, const char *key, uint32_t init)
 {
-	uint32_t h;
-	size_t len = strlen(key);
-	struct strmap_slot *s = strmap_slot_for(m, ns, key, len, &h);
+	struct strmap_slot *s = strmap_slot_for(m, ns, key, strlen(key));
 	if (!s->key) {
 		s->key = key;
-		s->len = (uint32_t)len;
 		s->ns = ns;
-		s->hash = h;
 		s->value = init;
 		m->n++;
 	}

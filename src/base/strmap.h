@@ -5,6 +5,8 @@
 /*
  * Owns: its slot array only. Keys are NOT copied: the caller keeps every key
  * string alive (typically in an arena) for as long as the map is used.
+ * Stored keys are NUL-terminated strings (also those given to strmap_putn:
+ * key[len] must be '\0'); a lookup by strmap_getn may use any slice.
  * A key is the pair (ns, bytes): ns lets one map hold per-scope names
  * (e.g. the fields of every model, ns = model id) without building keys.
  * strmap_init allocates nothing; strmap_release frees the slots.
@@ -16,11 +18,10 @@
 
 #define STRMAP_MISSING UINT32_MAX
 
+/* 16 bytes: big maps touch few pages (a key's length and hash are computed again when needed) */
 struct strmap_slot {
 	const char *key;         /* NULL: empty slot */
-	uint32_t len;
 	uint32_t ns;
-	uint32_t hash;
 	uint32_t value;
 };
 

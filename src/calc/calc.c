@@ -196,6 +196,7 @@ static int push_model_tables(struct calc_ctx *c)
 	const struct psl_db *db = c->db;
 	uint32_t i, k;
 
+	sqlschema_reserve_columns(c->s, db->nfields);
 	for (i = 0; i < db->nmodels; i++) {
 		const struct psl_db_model *m = &db->models[i];
 		struct sql_table t;

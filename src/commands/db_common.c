@@ -107,22 +107,35 @@ double db_now_ms(void)
 
 int db_fill_counts(struct pg_conn *c, struct plan *p, struct mesdb_err *err)
 {
-	struct strbuf sql = STRBUF_INIT;
-	struct pg_result *res = NULL;
+	struct strbuf *sql = NULL;
+	const char **sqls = NULL;
+	struct pg_result **res = NULL;
 	int ret = -1;
 
+	if (!p->ncounts)
+		return 0;
+	/* all of them in one round trip */
+	sql = xcalloc(p->ncounts, sizeof(*sql));
+	sqls = xcalloc(p->ncounts, sizeof(*sqls));
+	res = xcalloc(p->ncounts, sizeof(*res));
 	for (uint32_t i = 0; i < p->ncounts; i++) {
-		strbuf_reset(&sql);
-		render_count_query(&p->counts[i], &sql);
-		if (pg_exec(c, sql.buf, &res, err) < 0)
-			goto out;
-		if (pg_result_rows(res) == 1 && pg_result_cols(res) == 1)
-			p->counts[i].value = strtoll(pg_result_value(res, 0, 0), NULL, 10);
-		pg_result_free(res);
-		res = NULL;
+		strbuf_init(&sql[i], 0);
+		render_count_query(&p->counts[i], &sql[i]);
+		sqls[i] = sql[i].buf;
+	}
+	if (pg_exec_pipelined(c, sqls, p->ncounts, res, err) < 0)
+		goto out;
+	for (uint32_t i = 0; i < p->ncounts; i++) {
+		if (pg_result_rows(res[i]) == 1 && pg_result_cols(res[i]) == 1)
+			p->counts[i].value = strtoll(pg_result_value(res[i], 0, 0), NULL, 10);
+		pg_result_free(res[i]);
 	}
 	ret = 0;
 out:
-	strbuf_release(&sql);
+	for (uint32_t i = 0; i < p->ncounts; i++)
+		strbuf_release(&sql[i]);
+	free(sql);
+	free(sqls);
+	free(res);
 	return ret;
 }

@@ -16,10 +16,24 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/*
+ * Whether every syntax error of s is on legacy field syntax (`name: T`,
+ * `T!`, `[T]`, `T[]?`): the formatter prints those fields the modern way, so
+ * format goes on, as Prisma's does. Other syntax errors leave lines the tree
+ * does not hold, which formatting would drop.
+ */
+static bool only_legacy_errors(const struct psl_schema *s)
+{
+	for (uint32_t i = 0; i < s->ndiags; i++)
+		if (s->diags[i].severity == PSL_ERROR && !s->diags[i].legacy)
+			return false;
+	return true;
+}
+
 int mesdb_format(const struct mesdb_format_opts *opts, const struct mesdb_sink *sink,
 		 struct mesdb_err *err)
 {
-	struct psl_schema s, formatted;
+	struct psl_schema s, formatted, *checked = &s;
 	struct psl_db db;
 	struct strbuf *outs = NULL;
 	struct strbuf sb = STRBUF_INIT;
@@ -35,8 +49,8 @@ int mesdb_format(const struct mesdb_format_opts *opts, const struct mesdb_sink *
 		goto out;
 	if (schema_load(&s, path, err) < 0)
 		goto out;
-	if (s.nerrors) {
-		/* syntax errors: nothing can be formatted */
+	if (s.nerrors && !only_legacy_errors(&s)) {
+		/* syntax errors: the lines they are on would be lost */
 		schema_render_diags(&s, sink ? sink->color : false, &sb);
 		strbuf_addf(&sb, "\nValidation Error Count: %u\n", s.nerrors);
 		sink_note(sink, sb.buf);
@@ -51,14 +65,28 @@ int mesdb_format(const struct mesdb_format_opts *opts, const struct mesdb_sink *
 		if (outs[i].len != s.sources[i].len ||
 		    memcmp(outs[i].buf, s.sources[i].text, outs[i].len))
 			nchanged++;
-		psl_parse(&formatted, psl_schema_add_source(&formatted, s.sources[i].path,
-							    outs[i].buf, outs[i].len));
 	}
-	/* prisma format refuses to write a schema that does not validate */
-	psl_validate(&formatted, &db);
-	if (formatted.nerrors) {
-		schema_render_diags(&formatted, sink ? sink->color : false, &sb);
-		strbuf_addf(&sb, "\nValidation Error Count: %u\n", formatted.nerrors);
+	/*
+	 * prisma format validates its output, refuses to write an invalid
+	 * schema and reports the errors where they are in the formatted text.
+	 * Formatting only moves text around (or repairs what is wrong), so a
+	 * schema that validates as written formats into one that validates: the
+	 * output is parsed and validated itself only when the schema has errors
+	 * and its text changed.
+	 */
+	psl_validate(&s, &db);
+	if (s.nerrors && nchanged) {
+		for (i = 0; i < s.nsources; i++)
+			psl_parse(&formatted, psl_schema_add_source(&formatted, s.sources[i].path,
+								    outs[i].buf, outs[i].len));
+		psl_db_release(&db);
+		psl_db_init(&db);
+		psl_validate(&formatted, &db);
+		checked = &formatted;
+	}
+	if (checked->nerrors) {
+		schema_render_diags(checked, sink ? sink->color : false, &sb);
+		strbuf_addf(&sb, "\nValidation Error Count: %u\n", checked->nerrors);
 		sink_note(sink, sb.buf);
 		mesdb_error(err, MESDB_E_SCHEMA, "the schema at \"%s\" is invalid", path);
 		mesdb_err_set_code(err, "P1012");

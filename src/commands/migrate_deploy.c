@@ -43,7 +43,7 @@ static void warn_history(const struct migrate_ctx *x, const struct history *h,
 		if (!m)
 			strbuf_addf(&sb, "warning: migration `%s` is applied to the database but missing "
 				    "from %s\n", r->name, x->migrations_dir);
-		else if (!migration_checksum_matches(m->script, m->script_len, r->checksum))
+		else if (!migration_matches_stored(m, r->checksum))
 			strbuf_addf(&sb, "warning: migration `%s` was modified after it was applied "
 				    "(the checksum of %s differs from the one in _prisma_migrations)\n",
 				    r->name, m->script_path);

@@ -18,6 +18,7 @@
 
 #include "base/fs.h"
 #include "base/xalloc.h"
+#include "migrate/sqlsplit.h"
 #include "calc/calc.h"
 #include "diff/diff.h"
 #include "render/render.h"
@@ -104,7 +105,7 @@ static int check_history(const struct migrate_ctx *x, const struct history *h,
 		if (!m)
 			strbuf_addf(&d, "%smigration `%s` is applied to the database but missing from %s",
 				    d.len ? "\n" : "", r->name, x->migrations_dir);
-		else if (!migration_checksum_matches(m->script, m->script_len, r->checksum))
+		else if (!migration_matches_stored(m, r->checksum))
 			strbuf_addf(&d, "%smigration `%s` was modified after it was applied (the "
 				    "checksum of %s differs from the one in _prisma_migrations)",
 				    d.len ? "\n" : "", r->name, m->script_path);
@@ -208,21 +209,69 @@ static bool is_extension_step(enum diff_step_kind k)
 }
 
 /*
- * A described history has the database's extensions (plpgsql...) that the
- * datamodel does not list; the forward diff never drops them, so the
- * reverse must not create them either.
+ * The extension steps of the down script. The reverse diff compares the
+ * schema with the described history, which has extensions the datamodel
+ * does not list (plpgsql...): it would create those, and it never drops
+ * the ones up creates (diffs never drop unlisted extensions). So: no
+ * CREATE EXTENSION but for one up dropped, and a DROP EXTENSION, after
+ * everything else (tables may use its types), for each one up created.
  */
-static void drop_extension_steps(const struct plan *up, struct plan *rev)
+static void fix_extension_steps(const struct plan *up, struct plan *rev)
 {
 	uint32_t n = 0;
 
-	for (uint32_t i = 0; i < up->nsteps; i++)
-		if (is_extension_step(up->steps[i].kind))
-			return;
-	for (uint32_t i = 0; i < rev->nsteps; i++)
-		if (!is_extension_step(rev->steps[i].kind))
+	for (uint32_t i = 0; i < rev->nsteps; i++) {
+		const struct diff_step *st = &rev->steps[i];
+		bool keep = !is_extension_step(st->kind);
+		for (uint32_t k = 0; !keep && k < up->nsteps; k++) {
+			const struct diff_step *u = &up->steps[k];
+			if (st->kind == DIFF_CREATE_EXTENSION && u->kind == DIFF_DROP_EXTENSION)
+				keep = !strcmp(rev->to->extensions[st->next].name,
+					       up->from->extensions[u->prev].name);
+			else if (st->kind == DIFF_ALTER_EXTENSION && u->kind == DIFF_ALTER_EXTENSION)
+				keep = !strcmp(rev->to->extensions[st->next].name,
+					       up->to->extensions[u->next].name);
+		}
+		if (keep)
 			rev->steps[n++] = rev->steps[i];
+	}
 	rev->nsteps = n;
+	for (uint32_t k = 0; k < up->nsteps; k++) {
+		struct diff_step *d;
+		if (up->steps[k].kind != DIFF_CREATE_EXTENSION)
+			continue;
+		/* rev->from is up->to: the extension's id there is the same */
+		ALLOC_GROW(rev->steps, rev->nsteps + 1, rev->asteps);
+		d = &rev->steps[rev->nsteps++];
+		memset(d, 0, sizeof(*d));
+		d->kind = DIFF_DROP_EXTENSION;
+		d->prev = up->steps[k].next;
+		d->next = d->table_prev = d->table_next = SQL_NONE;
+	}
+}
+
+/*
+ * Diffs never drop schemas, so the reverse of a CREATE SCHEMA is written
+ * here: a DROP SCHEMA (not CASCADE: it fails, and the rollback with it,
+ * when something else lives there now) per schema up creates, after
+ * everything else. Appended to down (a script already there gets a blank
+ * line first). Returns whether up creates any schema.
+ */
+static bool add_drop_schemas(const struct plan *up, struct strbuf *down)
+{
+	bool any = false;
+
+	for (uint32_t i = 0; i < up->nsteps; i++) {
+		if (up->steps[i].kind != DIFF_CREATE_SCHEMA)
+			continue;
+		if (down->len)
+			strbuf_addch(down, '\n');
+		strbuf_addstr(down, "-- DropSchema\nDROP SCHEMA ");
+		sql_quote_ident(down, up->to->namespaces[up->steps[i].next].name);
+		strbuf_addstr(down, ";\n");
+		any = true;
+	}
+	return any;
 }
 
 /* Render the up script (with messages) and the down script of plan. */
@@ -238,8 +287,11 @@ static int render_pair(const struct plan *plan, const struct diff_messages *msgs
 	render_script(plan, &ro, up);
 	if (diff_reverse(plan, &rev, err) < 0)
 		goto out;
-	drop_extension_steps(plan, &rev);
-	render_script(&rev, NULL, down);
+	fix_extension_steps(plan, &rev);
+	if (rev.nsteps || !add_drop_schemas(plan, down))
+		render_script(&rev, NULL, down);
+	if (rev.nsteps)
+		add_drop_schemas(plan, down);
 	ret = 0;
 out:
 	plan_release(&rev);
@@ -264,15 +316,16 @@ int mesdb_migrate_dev(const struct mesdb_migrate_dev_opts *opts, const struct me
 {
 	struct migrate_ctx x;
 	struct history h;
-	struct sqlschema hist, live, target;
+	struct sqlschema hist, target;
 	struct diff_opts dopts = DIFF_OPTS_INIT;
 	struct diff_messages msgs;
-	struct plan plan, drift;
+	struct plan plan;
 	struct strbuf name = STRBUF_INIT, up = STRBUF_INIT, down = STRBUF_INIT, sb = STRBUF_INIT;
+	struct strbuf drift_sql = STRBUF_INIT;
 	const struct migration **list = NULL, **pending = NULL;
 	const struct migration *created;
-	const char *const *names;
-	size_t nnames, napplied, npending = 0;
+	size_t napplied, npending = 0;
+	uint32_t ndrift = 0;
 	bool multi;
 	int ret = -1;
 
@@ -282,14 +335,11 @@ int mesdb_migrate_dev(const struct mesdb_migrate_dev_opts *opts, const struct me
 	}
 	history_init(&h);
 	sqlschema_init(&hist);
-	sqlschema_init(&live);
 	sqlschema_init(&target);
 	plan_init(&plan);
-	plan_init(&drift);
 	diff_messages_init(&msgs);
 	if (migrate_ctx_open(&x, &opts->base, sink, true, err) < 0)
 		goto out;
-	nnames = migrate_ctx_schemas(&x, &names);
 	multi = calc_multi_schema(&x.db);
 	if (history_load(x.conn, &h, err) < 0 || check_history(&x, &h, err) < 0)
 		goto out;
@@ -298,18 +348,12 @@ int mesdb_migrate_dev(const struct mesdb_migrate_dev_opts *opts, const struct me
 	list = xcalloc(x.migs.nr + 1, sizeof(*list));
 	pending = xcalloc(x.migs.nr + 1, sizeof(*pending));
 	napplied = applied_list(&x, &h, list);
-	if (migrate_replay(x.conn, list, napplied, names, (uint32_t)nnames, &hist, err) < 0)
+	if (migrate_ctx_drift(&x, list, napplied, sink, &hist, &ndrift, &drift_sql, err) < 0)
 		goto out;
-	if (pg_describe(x.conn, names, (uint32_t)nnames, &live, err) < 0)
-		goto out;
-	dopts.from_described = true;
-	dopts.qualify_from = dopts.qualify_to = multi;
-	if (diff_schemas(&hist, &live, &dopts, &drift, err) < 0)
-		goto out;
-	if (drift.nsteps) {
+	if (ndrift) {
 		strbuf_addstr(&sb, "the SQL that turns the migration history into the database as it "
 			      "is:\n\n");
-		render_script(&drift, NULL, &sb);
+		strbuf_addbuf(&sb, &drift_sql);
 		mesdb_error(err, MESDB_E_REFUSED, "Drift detected: Your database schema is not in sync "
 			    "with your migration history.");
 		mesdb_err_detail(err, "%s", sb.buf);
@@ -335,7 +379,7 @@ int mesdb_migrate_dev(const struct mesdb_migrate_dev_opts *opts, const struct me
 		sqlschema_init(&hist);
 		for (size_t i = 0; i < x.migs.nr; i++)
 			list[i] = &x.migs.items[i];
-		if (migrate_replay(x.conn, list, x.migs.nr, names, (uint32_t)nnames, &hist, err) < 0)
+		if (migrate_ctx_replay(&x, list, x.migs.nr, sink, &hist, err) < 0)
 			goto out;
 	}
 
@@ -416,10 +460,9 @@ out:
 	strbuf_release(&down);
 	strbuf_release(&sb);
 	diff_messages_release(&msgs);
-	plan_release(&drift);
+	strbuf_release(&drift_sql);
 	plan_release(&plan);
 	sqlschema_release(&target);
-	sqlschema_release(&live);
 	sqlschema_release(&hist);
 	history_release(&h);
 	migrate_ctx_close(&x);
@@ -532,6 +575,78 @@ out:
 
 /* ---- rollback ---- */
 
+/*
+ * Run the down.sql (text, at path) of migration m and mark its row r rolled
+ * back: in one transaction with the row, or, when the script cannot run in
+ * one (sqlsplit.h: CONCURRENTLY, an enum value added and then used...),
+ * statement by statement, the row marked after the last one. *tx says which.
+ */
+static int run_down(struct migrate_ctx *x, const struct migration *m, const struct history_row *r,
+		    const struct strbuf *path, const struct strbuf *text,
+		    const struct mesdb_sink *sink, bool *tx, struct mesdb_err *err)
+{
+	struct migration down;
+	struct apply_report rep;
+	struct sql_script sc = SQL_SCRIPT_INIT;
+	struct strbuf stmt = STRBUF_INIT, sb = STRBUF_INIT;
+	int ret = -1;
+
+	memset(&down, 0, sizeof(down));
+	down.name = m->name;
+	down.script_path = path->buf;
+	down.script = text->buf;
+	down.script_len = text->len;
+	apply_report_init(&rep);
+	migrate_plan(&down, pg_server_version(x->conn), &rep);
+	*tx = rep.transactional;
+	if (rep.transactional) {
+		if (pg_begin(x->conn, err) < 0)
+			goto out;
+		if (pg_exec(x->conn, text->buf, NULL, err) < 0 ||
+		    history_mark_rolled_back(x->conn, r->id, err) < 0) {
+			pg_rollback(x->conn, NULL);
+			mesdb_err_prefix(err, "the down.sql of `%s` failed (the database is as before "
+					 "it)", m->name);
+			goto out;
+		}
+		ret = pg_commit(x->conn, err);
+		goto out;
+	}
+	strbuf_addf(&sb, "note: the down.sql of `%s` cannot run in a transaction (%s, line %u): "
+		    "running it statement by statement\n", m->name, rep.reason.buf, rep.reason_line);
+	sink_note(sink, sb.buf);
+	sql_split(text->buf, text->len, &sc);
+	for (size_t i = 0; i < sc.nr; i++) {
+		strbuf_reset(&stmt);
+		strbuf_add(&stmt, text->buf + sc.stmts[i].start, sc.stmts[i].len);
+		if (pg_exec(x->conn, stmt.buf, NULL, err) < 0) {
+			pg_rollback(x->conn, NULL);
+			mesdb_err_prefix(err, "the down.sql of `%s` failed at its statement %zu (line %u)",
+					 m->name, i + 1, sc.stmts[i].line);
+			mesdb_err_hint(err, "the %zu statement%s before it stay applied and the migration "
+				       "still counts as applied: run the rest of %s by hand, then mark "
+				       "it with `UPDATE _prisma_migrations SET rolled_back_at = now() "
+				       "WHERE id = '%s'`", i, i == 1 ? "" : "s", path->buf, r->id);
+			goto out;
+		}
+	}
+	if (pg_in_transaction(x->conn)) {
+		/* a BEGIN without COMMIT: do not commit on the script's behalf */
+		pg_rollback(x->conn, NULL);
+		mesdb_error(err, MESDB_E_QUERY, "the down.sql of `%s` left a transaction open (BEGIN "
+			    "without COMMIT): its open part was rolled back, the migration still "
+			    "counts as applied", m->name);
+		goto out;
+	}
+	ret = history_mark_rolled_back(x->conn, r->id, err);
+out:
+	strbuf_release(&stmt);
+	strbuf_release(&sb);
+	sql_script_release(&sc);
+	apply_report_release(&rep);
+	return ret;
+}
+
 int mesdb_migrate_rollback(const struct mesdb_migrate_dev_opts *opts,
 			   const struct mesdb_sink *sink, struct mesdb_err *err)
 {
@@ -602,25 +717,18 @@ int mesdb_migrate_rollback(const struct mesdb_migrate_dev_opts *opts,
 		const struct migration *m = list[i];
 		const struct history_row *r = history_find_active(&h, m->name);
 		double t0 = db_now_ms();
+		bool tx;
 		strbuf_reset(&path);
 		strbuf_reset(&text);
 		fs_path_join(&path, x.migrations_dir, m->name);
 		strbuf_addstr(&path, "/down.sql");
 		if (fs_read_file(path.buf, &text, err) < 0)
 			goto out;
-		if (pg_begin(x.conn, err) < 0)
-			goto out;
-		if (pg_exec(x.conn, text.buf, NULL, err) < 0 ||
-		    history_mark_rolled_back(x.conn, r->id, err) < 0) {
-			pg_rollback(x.conn, NULL);
-			mesdb_err_prefix(err, "the down.sql of `%s` failed (the database is as before "
-					 "it)", m->name);
-			goto out;
-		}
-		if (pg_commit(x.conn, err) < 0)
+		if (run_down(&x, m, r, &path, &text, sink, &tx, err) < 0)
 			goto out;
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "Rolled back migration `%s` (%.0f ms)\n", m->name, db_now_ms() - t0);
+		strbuf_addf(&sb, "Rolled back migration `%s` (%.0f ms%s)\n", m->name, db_now_ms() - t0,
+			    tx ? "" : ", statement by statement");
 		sink_out(sink, sb.buf);
 	}
 	strbuf_reset(&sb);

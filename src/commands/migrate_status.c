@@ -1,5 +1,6 @@
 /* migrate_status.c - mesdb migrate status: the folder against _prisma_migrations, Prisma's words */
 #include "migrate_common.h"
+#include "migrate_replay.h"
 #include "schema_load.h"
 
 #include <stdlib.h>
@@ -28,6 +29,63 @@ static void add_names(struct strbuf *sb, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		strbuf_addf(sb, "%s\n", names[i]);
+}
+
+/*
+ * --drift: replay the applied migrations (migrate_ctx_replay) and compare
+ * the result with the live database. Not with failed rows (a failed
+ * migration may have left part of itself behind) or applied migrations
+ * missing from the folder (the history cannot be replayed): a note says
+ * why. Differences become a warning with the SQL that turns the history's
+ * schema into the database's.
+ */
+static int check_drift(struct migrate_ctx *x, const struct history *h, size_t nfailed,
+		       size_t nunpersisted, const struct mesdb_sink *sink,
+		       struct mesdb_migrate_status *st, struct strbuf *warn, struct mesdb_err *err)
+{
+	const struct migration **list;
+	struct sqlschema hist;
+	struct strbuf sql = STRBUF_INIT;
+	uint32_t nsteps = 0;
+	size_t n = 0;
+	int ret = -1;
+
+	if (nfailed || nunpersisted) {
+		strbuf_addf(warn, "note: drift not checked: %s\n", nfailed ? "the database has "
+			    "failed migrations" : "migrations applied to the database are missing "
+			    "from the folder, so the history cannot be replayed");
+		return 0;
+	}
+	sqlschema_init(&hist);
+	list = xcalloc(x->migs.nr + 1, sizeof(*list));
+	for (size_t i = 0; i < x->migs.nr; i++)
+		if (history_find_active(h, x->migs.items[i].name))
+			list[n++] = &x->migs.items[i];
+	if (migrate_ctx_drift(x, list, n, sink, &hist, &nsteps, &sql, err) < 0) {
+		mesdb_err_prefix(err, "could not check the database for drift");
+		goto out;
+	}
+	st->drift_checked = true;
+	st->drift = nsteps;
+	if (nsteps) {
+		strbuf_addf(warn, "warning: drift detected: the database schema is not in sync with "
+			    "its migration history (%u difference%s). The SQL that turns the schema "
+			    "the applied migrations produce into the database as it is:\n\n", nsteps,
+			    nsteps > 1 ? "s" : "");
+		strbuf_addbuf(warn, &sql);
+		strbuf_addf(warn, "\nThe database was changed outside the migrations (db push, by "
+			    "hand) or an applied migration was edited. To keep the change, write it "
+			    "as a migration (`mesdb migrate diff --from-migrations %s "
+			    "--to-schema-datasource %s --script`) and mark it applied (`mesdb migrate "
+			    "resolve --applied NAME`); in development, `mesdb migrate reset` drops it.\n",
+			    x->migrations_dir, x->schema_path);
+	}
+	ret = 0;
+out:
+	strbuf_release(&sql);
+	sqlschema_release(&hist);
+	free(list);
+	return ret;
 }
 
 int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
@@ -61,7 +119,7 @@ int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mes
 				last_common = x.migs.items[i - 1].name;
 			unapplied[nunapplied++] = m->name;
 		} else if (r->finished &&
-			   !migration_checksum_matches(m->script, m->script_len, r->checksum)) {
+			   !migration_matches_stored(m, r->checksum)) {
 			st->edited++;
 			strbuf_addf(&warn, "warning: migration `%s` was modified after it was applied "
 				    "(the checksum of %s differs from the one in _prisma_migrations)\n",
@@ -80,6 +138,10 @@ int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mes
 	st->failed = (unsigned)nfailed;
 	st->missing = (unsigned)nunpersisted;
 	st->up_to_date = true;
+
+	if (opts->drift && h.table_exists && check_drift(&x, &h, nfailed, nunpersisted, sink, st,
+							 &warn, err) < 0)
+		goto out;
 
 	if (nunapplied && !nunpersisted) {
 		/* Prisma: databaseIsBehind */
@@ -164,7 +226,7 @@ int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mes
 			    "from %s\n", unpersisted[i], x.migrations_dir);
 	sink_note(sink, warn.buf);
 	sink_out(sink, "\n");
-	if (opts->strict && (st->edited || st->missing)) {
+	if (opts->strict && (st->edited || st->missing || st->drift)) {
 		st->up_to_date = false;
 		sink_out(sink, "Database schema is not up to date: see the warnings (--strict).\n");
 	} else {

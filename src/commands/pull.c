@@ -107,6 +107,7 @@ int mesdb_db_pull(const struct mesdb_pull_opts *opts, const struct mesdb_sink *s
 	in.sql = &sql;
 	in.prev = &schema;
 	in.prev_db = opts->force ? NULL : &db;
+	in.config_db = &db;
 	in.prev_file = 0;
 	if (introspect_schema(&in, &res, err) < 0)
 		goto out;

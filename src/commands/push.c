@@ -6,8 +6,15 @@
  * and commit. Unexecutable steps, or warnings that are not accepted,
  * roll back: nothing is changed. Never reads stdin: the question about
  * warnings goes through opts->confirm.
+ *
+ * The one exception to the single transaction: a push that adds enum
+ * values and uses them (as a default) in the same push. PostgreSQL refuses
+ * a value in the transaction that added it (55P04), so the ALTER TYPE ...
+ * ADD VALUE statements are committed first and the rest runs in a second
+ * transaction; the output says so.
  */
 #include "db_common.h"
+#include "db_defaults.h"
 #include "schema_load.h"
 
 #include <stdlib.h>
@@ -62,12 +69,137 @@ static void add_messages(struct strbuf *sb, const struct diff_message *m, uint32
 		strbuf_addf(sb, "%s  " BULLET " %s\n", i ? "\n" : "", m[i].text);
 }
 
+/* Does d (a default of a column of the enum) name one of the values? */
+static bool default_names_value(const struct sql_default *d, const char *const *values,
+				uint32_t n)
+{
+	struct strbuf lit = STRBUF_INIT;
+	bool found = false;
+
+	for (uint32_t i = 0; i < n && !found; i++) {
+		switch (d->kind) {
+		case SQL_DEFAULT_ENUM:
+			found = d->value && !strcmp(d->value, values[i]);
+			break;
+		case SQL_DEFAULT_LIST:
+			for (uint32_t k = 0; k < d->nitems && !found; k++)
+				found = d->items[k].kind == SQL_DEFAULT_ENUM && d->items[k].value &&
+					!strcmp(d->items[k].value, values[i]);
+			break;
+		case SQL_DEFAULT_EXPR:
+			/* dbgenerated("'NEW'::\"Role\""): the value as a literal */
+			strbuf_reset(&lit);
+			sql_quote_literal(&lit, values[i]);
+			found = d->value && strstr(d->value, lit.buf);
+			break;
+		default:
+			break;
+		}
+	}
+	strbuf_release(&lit);
+	return found;
+}
+
+/* An ALTER TYPE ... ADD VALUE step (values added, none dropped). */
+static bool adds_enum_values(const struct diff_step *st)
+{
+	return st->kind == DIFF_ALTER_ENUM && st->nadded_values && !st->ndropped_values;
+}
+
+/*
+ * Does the wanted schema use a value an ALTER TYPE ... ADD VALUE of the plan
+ * adds (as a column default: the statements that set it run in the same
+ * push)? PostgreSQL refuses (55P04, unsafe use of new value) until the
+ * transaction that added the value has committed.
+ */
+static bool uses_new_enum_values(const struct plan *p)
+{
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		const struct diff_step *st = &p->steps[i];
+		if (!adds_enum_values(st))
+			continue;
+		for (uint32_t c = 0; c < p->to->ncolumns; c++) {
+			const struct sql_column *col = &p->to->columns[c];
+			if (col->type.ptype == SQL_T_ENUM && col->type.enum_id == st->next &&
+			    default_names_value(&col->dflt, st->added_values, st->nadded_values))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The statements of the plan as scripts: with split, the ALTER TYPE ... ADD
+ * VALUE steps go to first, the rest to rest. The BEGIN / COMMIT that
+ * Prisma's script puts around an enum's recreation are left out: the push
+ * has its own transaction.
+ */
+static void push_scripts(const struct plan *p, bool split, struct strbuf *first,
+			 struct strbuf *rest)
+{
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		struct render_stmts st = RENDER_STMTS_INIT;
+		struct strbuf *to = split && adds_enum_values(&p->steps[i]) ? first : rest;
+
+		render_step_statements(p, i, &st);
+		for (size_t k = 0; k < st.n; k++) {
+			if (!strcmp(st.v[k], "BEGIN") || !strcmp(st.v[k], "COMMIT"))
+				continue;
+			strbuf_addstr(to, st.v[k]);
+			strbuf_addstr(to, ";\n");
+		}
+		render_stmts_release(&st);
+	}
+}
+
+/*
+ * Run the plan's statements and commit: in the transaction of the push,
+ * or, when the push uses enum values it adds, the ADD VALUE statements in
+ * that transaction (committed) and the rest in a second one.
+ */
+static int apply(struct pg_conn *conn, const struct plan *p, const struct mesdb_sink *sink,
+		 struct mesdb_err *err)
+{
+	struct strbuf first = STRBUF_INIT, rest = STRBUF_INIT;
+	bool split = uses_new_enum_values(p);
+	int ret = -1;
+
+	push_scripts(p, split, &first, &rest);
+	if (split) {
+		sink_out(sink, "\nThe new enum values are added first, in a transaction of their own: "
+			 "PostgreSQL cannot use an enum value in the transaction that adds it.\n");
+		if (pg_exec(conn, first.buf, NULL, err) < 0) {
+			mesdb_err_prefix(err, "could not add the enum values");
+			if (!err->hint)
+				mesdb_err_hint(err, "nothing was applied");
+			goto out;
+		}
+		if (pg_commit(conn, err) < 0 ||
+		    pg_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ", NULL, err) < 0)
+			goto out;
+	}
+	if (pg_exec(conn, rest.buf, NULL, err) < 0) {
+		mesdb_err_prefix(err, "could not apply the changes");
+		if (!err->hint)
+			mesdb_err_hint(err, split ? "the enum values were added (committed first); "
+				       "nothing else was applied" :
+				       "the push runs in one transaction: nothing was applied");
+		goto out;
+	}
+	ret = pg_commit(conn, err);
+out:
+	strbuf_release(&first);
+	strbuf_release(&rest);
+	return ret;
+}
+
 int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *sink,
 		  struct mesdb_push_result *res, struct mesdb_err *err)
 {
 	struct db_schema schema;
 	struct ws_url url;
 	struct pg_conn *conn = NULL;
+	struct pg_describe_job *job = NULL;
 	struct sqlschema live, target;
 	struct diff_opts dopts = DIFF_OPTS_INIT;
 	struct diff_messages msgs;
@@ -77,6 +209,7 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 	const char *one = NULL;
 	uint32_t nnames;
 	double t0;
+	bool leave_open = false;   /* a read-only no-op: the server ends it when we close */
 	int ret = -1;
 
 	memset(res, 0, sizeof(*res));
@@ -103,23 +236,31 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 	t0 = db_now_ms();
 
 	nnames = push_namespaces(&schema, conn, &names, &one);
-	if (pg_begin(conn, err) < 0 ||
-	    pg_exec(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, err) < 0)
-		goto out;
 	if (opts->force_reset) {
-		if (force_reset(conn, names, nnames, err) < 0)
+		if (pg_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ", NULL, err) < 0 ||
+		    force_reset(conn, names, nnames, err) < 0)
 			goto out;
 		res->reset = true;
 	}
-	if (pg_describe(conn, names, nnames, &live, err) < 0) {
-		mesdb_err_prefix(err, "could not describe the database");
+	/*
+	 * The transaction begins with the catalog queries (one round trip), and
+	 * the target is computed while the server answers them.
+	 */
+	if (pg_describe_start(conn, names, nnames, PG_DESCRIBE_NO_VIEWS | PG_DESCRIBE_NO_COMMENTS |
+			      PG_DESCRIBE_BEGIN, &job, err) < 0)
 		goto out;
-	}
 	if (db_schema_calc(&schema, pg_conn_schema(conn), &target, err) < 0)
 		goto out;
+	ret = pg_describe_finish(job, &live, err);
+	job = NULL;
+	if (ret < 0)
+		goto out;
+	ret = -1;
 
 	dopts.from_described = true;
 	dopts.qualify_from = dopts.qualify_to = calc_multi_schema(&schema.db);
+	if (db_match_stored_defaults(conn, &live, &target, dopts.qualify_to, err) < 0)
+		goto out;
 	if (diff_schemas(&live, &target, &dopts, &plan, err) < 0)
 		goto out;
 	if (db_fill_counts(conn, &plan, err) < 0) {
@@ -166,8 +307,10 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 	}
 
 	if (!plan.nsteps) {
-		if (pg_commit(conn, err) < 0)
+		/* nothing changed: a reset is committed; a no-op is simply left (closing ends it) */
+		if (res->reset && pg_commit(conn, err) < 0)
 			goto out;
+		leave_open = !res->reset;
 		if (res->reset)
 			strbuf_addf(&sb, "\n" ROCKET "  Your database is now in sync with your Prisma "
 				    "schema. Done in %.0fms\n", db_now_ms() - t0);
@@ -178,21 +321,7 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 		goto out;
 	}
 
-	{
-		struct strbuf script = STRBUF_INIT;
-		render_script(&plan, NULL, &script);
-		ret = pg_exec(conn, script.buf, NULL, err);
-		strbuf_release(&script);
-		if (ret < 0) {
-			mesdb_err_prefix(err, "could not apply the changes");
-			if (!err->hint)
-				mesdb_err_hint(err, "the push runs in one transaction: nothing was "
-					       "applied");
-			goto out;
-		}
-		ret = -1;
-	}
-	if (pg_commit(conn, err) < 0)
+	if (apply(conn, &plan, sink, err) < 0)
 		goto out;
 	res->applied = true;
 	res->ms = db_now_ms() - t0;
@@ -201,8 +330,10 @@ int mesdb_db_push(const struct mesdb_push_opts *opts, const struct mesdb_sink *s
 	sink_out(sink, sb.buf);
 	ret = 0;
 out:
+	pg_describe_cancel(job);
 	if (conn) {
-		pg_rollback(conn, NULL);
+		if (!leave_open)
+			pg_rollback(conn, NULL);
 		pg_close(conn);
 	}
 	strbuf_release(&sb);

@@ -72,7 +72,6 @@ static int collect_files(const char *dir, struct fs_list *files, struct mesdb_er
 int schema_load(struct psl_schema *s, const char *path, struct mesdb_err *err)
 {
 	struct fs_list files = FS_LIST_INIT;
-	struct strbuf text = STRBUF_INIT;
 	size_t i;
 	int ret = 0;
 
@@ -90,16 +89,19 @@ int schema_load(struct psl_schema *s, const char *path, struct mesdb_err *err)
 		files.names[files.nr++] = xstrdup(path);
 	}
 	for (i = 0; i < files.nr; i++) {
-		uint32_t id;
-		strbuf_reset(&text);
-		if (fs_read_file(files.names[i], &text, err) < 0) {
+		const char *text;
+		size_t len;
+		if (fs_map_file(files.names[i], &text, &len, err) < 0) {
 			ret = -1;
 			break;
 		}
-		id = psl_schema_add_source(s, files.names[i], text.buf, text.len);
-		psl_parse(s, id);
+		if (len >= UINT32_MAX) {
+			fs_unmap_file(text, len);
+			ret = mesdb_error(err, MESDB_E_IO, "the schema file \"%s\" is too big", files.names[i]);
+			break;
+		}
+		psl_parse(s, psl_schema_adopt_source(s, files.names[i], text, len, fs_unmap_file));
 	}
-	strbuf_release(&text);
 	fs_list_release(&files);
 	return ret;
 }
@@ -120,6 +122,7 @@ int schema_load_valid(struct psl_schema *s, struct psl_db *db, const char *path,
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	s->skip_layout = true;   /* never formatted */
 	if (schema_load(s, path, err) < 0)
 		return -1;
 	psl_validate(s, db);

@@ -1,7 +1,9 @@
-/* workspace_cmds.c - mesdb db seed and mesdb setup: per-service data and roles/databases */
+/* workspace_cmds.c - mesdb db seed and setup, the workspace API, services' URLs and their .env */
 #include "db_common.h"
 #include "schema_load.h"
+#include "ws_common.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,12 +12,12 @@
 #include "mesdb/mesdb_ws.h"
 #include "migrate/sqlsplit.h"
 #include "render/render.h"
+#include "workspace/dotenv.h"
 #include "workspace/pgurl.h"
 #include "workspace/services.h"
 
-/* The service URL of opts: opts->url, else the schema's datasource. */
-static int service_url(const struct mesdb_service_opts *opts, struct db_schema *schema,
-		       struct ws_url *url, const struct mesdb_sink *sink, struct mesdb_err *err)
+int ws_service_url(const struct mesdb_service_opts *opts, struct db_schema *schema,
+		   struct ws_url *url, const struct mesdb_sink *sink, struct mesdb_err *err)
 {
 	if (db_schema_load(schema, opts->schema_path, !opts->url, sink, err) < 0)
 		return -1;
@@ -26,7 +28,7 @@ static int service_url(const struct mesdb_service_opts *opts, struct db_schema *
 	return db_schema_url(schema, url, err);
 }
 
-static void name_service(const struct mesdb_service_opts *opts, struct mesdb_err *err)
+void ws_name_service(const struct mesdb_service_opts *opts, struct mesdb_err *err)
 {
 	if (opts->service && err && err->status != MESDB_OK)
 		mesdb_err_prefix(err, "service %s", opts->service);
@@ -99,7 +101,7 @@ int mesdb_db_seed(const struct mesdb_service_opts *opts, const struct mesdb_sink
 	memset(res, 0, sizeof(*res));
 	db_schema_init(&schema);
 	ws_url_init(&url);
-	if (service_url(opts, &schema, &url, sink, err) < 0)
+	if (ws_service_url(opts, &schema, &url, sink, err) < 0)
 		goto out;
 	seed_path(schema.path, &path);
 	if (!fs_is_file(path.buf)) {
@@ -154,7 +156,7 @@ out:
 		pg_rollback(conn, NULL);
 		pg_close(conn);
 	}
-	name_service(opts, err);
+	ws_name_service(opts, err);
 	sql_script_release(&script);
 	strbuf_release(&path);
 	strbuf_release(&text);
@@ -208,7 +210,7 @@ int mesdb_setup(const struct mesdb_service_opts *opts, const struct mesdb_sink *
 	ws_url_init(&url);
 	memset(&svc, 0, sizeof(svc));
 	memset(&admin, 0, sizeof(admin));
-	if (service_url(opts, &schema, &url, sink, err) < 0 || pg_url_split(url.url, &svc, err) < 0)
+	if (ws_service_url(opts, &schema, &url, sink, err) < 0 || pg_url_split(url.url, &svc, err) < 0)
 		goto out;
 	if (!*svc.user || !*svc.database) {
 		mesdb_error(err, MESDB_E_CONFIG, "the URL %s names no user or no database",
@@ -225,7 +227,15 @@ int mesdb_setup(const struct mesdb_service_opts *opts, const struct mesdb_sink *
 		admin.host = xstrdup(svc.host);
 		admin.port = xstrdup(svc.port);
 		admin.database = xstrdup("postgres");
-		admin.query = xstrdup("");
+		{
+			/* a Unix socket folder (`host` parameter) is where the server is */
+			char *sock = pg_url_query_get(svc.query, "host");
+			struct strbuf q = STRBUF_INIT;
+			if (sock)
+				pg_url_query_set(&q, "", "host", sock);
+			admin.query = strbuf_detach(&q, NULL);
+			free(sock);
+		}
 		pg_url_join(&admin_url, &admin);
 	}
 	if (pg_connect(&conn, admin_url.buf, PG_DEFAULT_CONNECT_TIMEOUT_S, err) < 0)
@@ -270,7 +280,7 @@ int mesdb_setup(const struct mesdb_service_opts *opts, const struct mesdb_sink *
 	ret = 0;
 out:
 	pg_close(conn);
-	name_service(opts, err);
+	ws_name_service(opts, err);
 	pg_url_parts_release(&svc);
 	pg_url_parts_release(&admin);
 	strbuf_release(&sql);
@@ -297,7 +307,7 @@ int mesdb_service_stats(const struct mesdb_service_opts *opts, struct mesdb_serv
 	memset(st, 0, sizeof(*st));
 	db_schema_init(&schema);
 	ws_url_init(&url);
-	if (service_url(opts, &schema, &url, NULL, err) < 0)
+	if (ws_service_url(opts, &schema, &url, NULL, err) < 0)
 		goto out;
 	if (pg_connect(&conn, url.url, PG_DEFAULT_CONNECT_TIMEOUT_S, err) < 0)
 		goto out;
@@ -343,7 +353,7 @@ int mesdb_service_stats(const struct mesdb_service_opts *opts, struct mesdb_serv
 out:
 	pg_result_free(r);
 	pg_close(conn);
-	name_service(opts, err);
+	ws_name_service(opts, err);
 	strbuf_release(&sql);
 	ws_url_release(&url);
 	db_schema_release(&schema);
@@ -425,32 +435,244 @@ int mesdb_service_ensure_env(const struct mesdb_service *svc, bool *created,
 	return ws_ensure_env(&s, created, err);
 }
 
-int mesdb_url_host_port(const char *url, const char *new_host, const char *new_port,
-			char **out, char **host, char **port, struct mesdb_err *err)
+static bool is_local_host(const char *host)
+{
+	return !*host || !strcmp(host, "localhost") || !strcmp(host, "127.0.0.1") ||
+	       !strcmp(host, "::1") || !strcmp(host, "[::1]") || host[0] == '/';
+}
+
+int mesdb_url_endpoint(const char *url, char **host, char **port, char **socket_dir,
+		       struct mesdb_err *err)
 {
 	struct pg_url_parts parts;
-	struct strbuf sb = STRBUF_INIT;
+	char *sock;
 
+	*host = *port = *socket_dir = NULL;
 	if (pg_url_split(url, &parts, err) < 0) {
 		pg_url_parts_release(&parts);
 		return -1;
 	}
-	if (host)
-		*host = xstrdup(parts.host);
-	if (port)
-		*port = xstrdup(parts.port);
-	if (out) {
-		if (new_host) {
-			free(parts.host);
-			parts.host = xstrdup(new_host);
-		}
-		if (new_port) {
-			free(parts.port);
-			parts.port = xstrdup(new_port);
-		}
-		pg_url_join(&sb, &parts);
-		*out = strbuf_detach(&sb, NULL);
+	sock = pg_url_query_get(parts.query, "host");
+	if (!sock && parts.host[0] == '/')
+		sock = xstrdup(parts.host);
+	if (sock && sock[0] != '/') {
+		/* a host=NAME parameter: it is the host */
+		free(parts.host);
+		parts.host = sock;
+		sock = NULL;
 	}
+	*host = xstrdup(parts.host[0] == '/' ? "" : parts.host);
+	*port = xstrdup(parts.port);
+	*socket_dir = sock ? sock : xstrdup("");
 	pg_url_parts_release(&parts);
 	return 0;
+}
+
+/* parts pointed at host/port (NULL: kept), socket_dir (NULL: TCP), into out. */
+static void point_parts(struct pg_url_parts *parts, const char *host, const char *port,
+			const char *socket_dir, struct strbuf *out)
+{
+	struct strbuf q = STRBUF_INIT;
+
+	if (host) {
+		free(parts->host);
+		parts->host = xstrdup(host);
+	}
+	if (port) {
+		free(parts->port);
+		parts->port = xstrdup(port);
+	}
+	pg_url_query_set(&q, parts->query, "host", socket_dir);
+	free(parts->query);
+	parts->query = strbuf_detach(&q, NULL);
+	pg_url_join(out, parts);
+}
+
+int mesdb_url_point(const char *url, const char *host, const char *port, const char *socket_dir,
+		    char **out, struct mesdb_err *err)
+{
+	struct pg_url_parts parts;
+	struct strbuf sb = STRBUF_INIT;
+
+	*out = NULL;
+	if (pg_url_split(url, &parts, err) < 0) {
+		pg_url_parts_release(&parts);
+		return -1;
+	}
+	point_parts(&parts, host, port, socket_dir, &sb);
+	*out = strbuf_detach(&sb, NULL);
+	pg_url_parts_release(&parts);
+	return 0;
+}
+
+void mesdb_env_point_result_release(struct mesdb_env_point_result *res)
+{
+	free(res->var);
+	free(res->file);
+	free(res->masked);
+	memset(res, 0, sizeof(*res));
+}
+
+/* Are a and b the same URL but for host, port and the `host` parameter? */
+static bool same_but_endpoint(const struct pg_url_parts *a, const struct pg_url_parts *b)
+{
+	struct strbuf qa = STRBUF_INIT, qb = STRBUF_INIT;
+	bool same;
+
+	pg_url_query_set(&qa, a->query, "host", NULL);
+	pg_url_query_set(&qb, b->query, "host", NULL);
+	same = !strcmp(a->user, b->user) && !strcmp(a->password, b->password) &&
+	       !strcmp(a->database, b->database) && !strcmp(qa.buf, qb.buf);
+	strbuf_release(&qa);
+	strbuf_release(&qb);
+	return same;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+/*
+ * text with the line that defines var (the last definition) replaced by
+ * var="url", keeping an `export ` prefix; false when the result would not
+ * define exactly that (a value over several lines...).
+ */
+static bool replace_definition(struct strbuf *text, const char *var, const char *url)
+{
+	struct dotenv before = DOTENV_INIT, after = DOTENV_INIT;
+	struct strbuf line = STRBUF_INIT;
+	const char *p, *end, *got;
+	uint32_t target = 0, n;
+	size_t start, len;
+	bool ok = false;
+
+	dotenv_parse(&before, text->buf, text->len);
+	for (size_t i = 0; i < before.nr; i++)
+		if (!strcmp(before.items[i].key, var))
+			target = before.items[i].line;
+	if (!target)
+		goto out;
+	p = text->buf;
+	for (n = 1; n < target && (p = strchr(p, '\n')); n++)
+		p++;
+	if (!p)
+		goto out;
+	end = strchr(p, '\n');
+	start = (size_t)(p - text->buf);
+	len = end ? (size_t)(end - p) : strlen(p);
+	if (len && p[len - 1] == '\r')
+		len--;
+	p += strspn(p, " \t");
+	if (!strncmp(p, "export ", 7))
+		strbuf_addstr(&line, "export ");
+	strbuf_addf(&line, "%s=\"%s\"", var, url);
+	strbuf_remove(text, start, len);
+	strbuf_insert(text, start, line.buf, line.len);
+	dotenv_parse(&after, text->buf, text->len);
+	got = dotenv_get(&after, var);
+	ok = got && !strcmp(got, url) && after.nr == before.nr;
+	for (size_t i = 0; ok && i < before.nr; i++)
+		ok = !strcmp(before.items[i].key, var) ||
+		     (dotenv_get(&after, before.items[i].key) &&
+		      !strcmp(dotenv_get(&after, before.items[i].key), before.items[i].value));
+out:
+	strbuf_release(&line);
+	dotenv_release(&before);
+	dotenv_release(&after);
+	return ok;
+}
+
+int mesdb_service_env_point(const struct mesdb_service *svc, const char *port,
+			    const char *socket_dir, struct mesdb_env_point_result *res,
+			    struct mesdb_err *err)
+{
+	struct db_schema schema;
+	struct ws_url url;
+	struct dotenv example = DOTENV_INIT;
+	struct pg_url_parts cur, ex;
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT, sb = STRBUF_INIT;
+	const struct psl_db_datasource *ds;
+	const char *exval;
+	char *cur_sock = NULL;
+	bool found;
+	int ret = -1;
+
+	memset(res, 0, sizeof(*res));
+	memset(&cur, 0, sizeof(cur));
+	memset(&ex, 0, sizeof(ex));
+	db_schema_init(&schema);
+	ws_url_init(&url);
+	if (db_schema_load(&schema, svc->schema, true, NULL, err) < 0)
+		goto out;
+	ds = &schema.db.datasource;
+	if (db_schema_url(&schema, &url, err) < 0)
+		goto out;
+	res->masked = xstrdup(url.masked);
+	if (!ds->url_env) {
+		res->what = MESDB_ENV_LITERAL;
+		ret = 0;
+		goto out;
+	}
+	res->var = xstrdup(ds->url_env);
+	if (!url.env_file) {
+		res->what = MESDB_ENV_FROM_PROCESS;
+		ret = 0;
+		goto out;
+	}
+	res->file = xstrdup(url.env_file);
+	fs_path_join(&path, svc->dir, ".env");
+	if (!same_file(url.env_file, path.buf)) {
+		res->what = MESDB_ENV_OTHER_FILE;
+		ret = 0;
+		goto out;
+	}
+	res->what = MESDB_ENV_EDITED;
+	fs_path_join(&path, svc->dir, ".env.example");
+	if (dotenv_load(&example, path.buf, &found, err) < 0)
+		goto out;
+	exval = found ? dotenv_get(&example, ds->url_env) : NULL;
+	if (!exval || pg_url_split(url.url, &cur, NULL) < 0 || pg_url_split(exval, &ex, NULL) < 0 ||
+	    !same_but_endpoint(&cur, &ex)) {
+		ret = 0;
+		goto out;
+	}
+	cur_sock = pg_url_query_get(cur.query, "host");
+	if ((!port || !strcmp(port, cur.port)) && is_local_host(cur.host) && cur.host[0] != '/' &&
+	    (socket_dir ? cur_sock && !strcmp(cur_sock, socket_dir) : !cur_sock)) {
+		res->what = MESDB_ENV_ALREADY;
+		ret = 0;
+		goto out;
+	}
+	point_parts(&cur, is_local_host(cur.host) && cur.host[0] != '/' ? NULL : "localhost", port,
+		    socket_dir, &sb);
+	if (fs_read_file(url.env_file, &text, err) < 0)
+		goto out;
+	if (!replace_definition(&text, ds->url_env, sb.buf)) {
+		ret = 0;
+		goto out;
+	}
+	if (fs_write_file(url.env_file, text.buf, text.len, 0600, err) < 0)
+		goto out;
+	res->what = MESDB_ENV_POINTED;
+	free(res->masked);
+	strbuf_reset(&text);
+	pg_url_mask(&text, sb.buf);
+	res->masked = strbuf_detach(&text, NULL);
+	ret = 0;
+out:
+	free(cur_sock);
+	pg_url_parts_release(&cur);
+	pg_url_parts_release(&ex);
+	dotenv_release(&example);
+	strbuf_release(&path);
+	strbuf_release(&text);
+	strbuf_release(&sb);
+	ws_url_release(&url);
+	db_schema_release(&schema);
+	if (ret < 0)
+		mesdb_err_prefix(err, "service %s", svc->name);
+	return ret;
 }

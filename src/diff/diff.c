@@ -751,6 +751,21 @@ static bool enums_match(const struct differ *d, uint32_t a, uint32_t b)
 	return !strcmp(na, nb);
 }
 
+/*
+ * The enum of `other` with the same schema name and name as enum e of s
+ * (what enums_match() pairs), or SQL_NONE: two hashed lookups.
+ */
+static uint32_t enum_twin(const struct sqlschema *s, uint32_t e, const struct sqlschema *other)
+{
+	const struct sql_enum *x = &s->enums[e];
+	uint32_t ns;
+
+	if (x->namespace_id >= s->nnamespaces)
+		return SQL_NONE;
+	ns = sqlschema_find_namespace(other, s->namespaces[x->namespace_id].name);
+	return ns == SQL_NONE ? SQL_NONE : sqlschema_find_enum(other, ns, x->name);
+}
+
 static bool has_value(const struct sql_enum *e, const char *v)
 {
 	uint32_t i;
@@ -827,57 +842,48 @@ static void alter_enum_defaults(struct differ *d, struct diff_step *s)
 
 static bool enum_is_new(const struct differ *d, uint32_t e)
 {
-	uint32_t i;
-	for (i = 0; i < d->from->nenums; i++)
-		if (enums_match(d, i, e))
-			return false;
-	return true;
+	uint32_t i = enum_twin(d->to, e, d->from);
+	return i == SQL_NONE || !enums_match(d, i, e);
 }
 
 static void push_enum_steps(struct differ *d)
 {
 	uint32_t i, k, v;
 
+	/* pairs by (schema name, name): hashed lookups, not every pair */
 	for (i = 0; i < d->from->nenums; i++) {
-		const struct sql_enum *a = &d->from->enums[i];
-		for (k = 0; k < d->to->nenums; k++) {
-			const struct sql_enum *b = &d->to->enums[k];
-			struct diff_step *s;
-			const char **added, **dropped;
-			uint32_t nadded = 0, ndropped = 0;
-			if (!enums_match(d, i, k))
-				continue;
-			added = ARENA_NEW_ARRAY(&d->p->arena, const char *, b->nvalues + 1);
-			dropped = ARENA_NEW_ARRAY(&d->p->arena, const char *, a->nvalues + 1);
-			for (v = 0; v < b->nvalues; v++)
-				if (!has_value(a, b->values[v]))
-					added[nadded++] = b->values[v];
-			for (v = 0; v < a->nvalues; v++)
-				if (!has_value(b, a->values[v]))
-					dropped[ndropped++] = a->values[v];
-			if (nadded || ndropped) {
-				s = push_step(d, DIFF_ALTER_ENUM, i, k);
-				s->added_values = added;
-				s->nadded_values = nadded;
-				s->dropped_values = dropped;
-				s->ndropped_values = ndropped;
-				alter_enum_defaults(d, s);
-			}
-			break;
+		const struct sql_enum *a = &d->from->enums[i], *b;
+		struct diff_step *s;
+		const char **added, **dropped;
+		uint32_t nadded = 0, ndropped = 0;
+
+		k = enum_twin(d->from, i, d->to);
+		if (k == SQL_NONE || !enums_match(d, i, k))
+			continue;
+		b = &d->to->enums[k];
+		added = ARENA_NEW_ARRAY(&d->p->arena, const char *, b->nvalues + 1);
+		dropped = ARENA_NEW_ARRAY(&d->p->arena, const char *, a->nvalues + 1);
+		for (v = 0; v < b->nvalues; v++)
+			if (!has_value(a, b->values[v]))
+				added[nadded++] = b->values[v];
+		for (v = 0; v < a->nvalues; v++)
+			if (!has_value(b, a->values[v]))
+				dropped[ndropped++] = a->values[v];
+		if (nadded || ndropped) {
+			s = push_step(d, DIFF_ALTER_ENUM, i, k);
+			s->added_values = added;
+			s->nadded_values = nadded;
+			s->dropped_values = dropped;
+			s->ndropped_values = ndropped;
+			alter_enum_defaults(d, s);
 		}
 	}
-	for (k = 0; k < d->to->nenums; k++) {
-		bool found = false;
-		for (i = 0; i < d->from->nenums && !found; i++)
-			found = enums_match(d, i, k);
-		if (!found)
+	for (k = 0; k < d->to->nenums; k++)
+		if (enum_is_new(d, k))
 			push_step(d, DIFF_CREATE_ENUM, SQL_NONE, k);
-	}
 	for (i = 0; i < d->from->nenums; i++) {
-		bool found = false;
-		for (k = 0; k < d->to->nenums && !found; k++)
-			found = enums_match(d, i, k);
-		if (!found)
+		k = enum_twin(d->from, i, d->to);
+		if (k == SQL_NONE || !enums_match(d, i, k))
 			push_step(d, DIFF_DROP_ENUM, i, SQL_NONE);
 	}
 }
@@ -1072,13 +1078,45 @@ void diff_opts_migration(struct diff_opts *o)
 	o->from_described = true;
 }
 
+/* Does the forward plan p drop extension x (an id of p->from)? */
+static bool forward_drops_extension(const struct plan *p, uint32_t x)
+{
+	for (uint32_t i = 0; i < p->nsteps; i++)
+		if (p->steps[i].kind == DIFF_DROP_EXTENSION && p->steps[i].prev == x)
+			return true;
+	return false;
+}
+
 int diff_reverse(const struct plan *p, struct plan *out, struct mesdb_err *err)
 {
 	struct diff_opts o = p->opts;
+	uint32_t *map, n = 0;
 
 	/* the reverse starts from the wanted schema: swap the sides' options */
 	o.qualify_from = p->opts.qualify_to;
 	o.qualify_to = p->opts.qualify_from;
 	o.from_described = false;
-	return diff_schemas(p->to, p->from, &o, out, err);
+	o.reverse = true;
+	if (diff_schemas(p->to, p->from, &o, out, err) < 0)
+		return -1;
+	/*
+	 * Prisma never drops an extension that is not in the schema, so the
+	 * extensions of p->from the forward plan did not drop are still there:
+	 * no CREATE EXTENSION for them (a described database always has plpgsql).
+	 */
+	map = xmalloc(((size_t)out->nsteps + 1) * sizeof(*map));
+	for (uint32_t i = 0; i < out->nsteps; i++) {
+		const struct diff_step *st = &out->steps[i];
+		if (st->kind == DIFF_CREATE_EXTENSION && !forward_drops_extension(p, st->next)) {
+			map[i] = SQL_NONE;
+			continue;
+		}
+		map[i] = n;
+		out->steps[n++] = *st;
+	}
+	out->nsteps = n;
+	for (uint32_t i = 0; i < out->nchecks; i++)
+		out->checks[i].step = map[out->checks[i].step];
+	free(map);
+	return 0;
 }

@@ -187,10 +187,17 @@ struct diff_opts {
 	 * render does the same.
 	 */
 	bool from_described;
+	/*
+	 * A plan made by diff_reverse() (a down migration, not Prisma's): the
+	 * sequences of SERIAL columns are named as the forward plan created
+	 * (or found) them, and the target's extensions the forward plan left
+	 * alone are not created again.
+	 */
+	bool reverse;
 };
 
 /* Prisma's `migrate diff --script` behaviour. */
-#define DIFF_OPTS_INIT { NULL, 0, false, false, true, false }
+#define DIFF_OPTS_INIT { NULL, 0, false, false, true, false, false }
 
 /*
  * Options for the migration.sql form (what `migrate dev` writes): the
@@ -223,7 +230,20 @@ void plan_release(struct plan *p);
 int diff_schemas(const struct sqlschema *from, const struct sqlschema *to,
 		 const struct diff_opts *opts, struct plan *out, struct mesdb_err *err);
 
-/* The reverse plan (to -> from) of p, with p's options: what a down migration runs. */
+/*
+ * Whether the defaults of column a (of from) and column b (of to) are the
+ * same for Prisma (its defaults_match): what diff_schemas() asks of every
+ * column pair.
+ */
+bool diff_defaults_match(const struct sql_column *a, const struct sql_column *b);
+
+/*
+ * The reverse plan (to -> from) of p, with p's options and `reverse` set:
+ * what a down migration runs. What Prisma's rules cannot undo stays: an
+ * extension the forward plan created is not dropped, an enum value the
+ * reverse adds cannot be used in the transaction that adds it (run the
+ * ALTER TYPE ... ADD VALUE statements first).
+ */
 int diff_reverse(const struct plan *p, struct plan *out, struct mesdb_err *err);
 
 /* Prisma's step name: "CreateTable", "AlterEnum", ... (the "-- X" comments). */

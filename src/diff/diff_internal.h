@@ -14,9 +14,6 @@ enum diff_cast diff_column_cast(const struct sqlschema *from, const struct sql_c
 				const struct sqlschema *to, const struct sql_column *b,
 				bool qualified);
 
-/* Whether the defaults of two columns are the same for Prisma (defaults_match). */
-bool diff_defaults_match(const struct sql_column *a, const struct sql_column *b);
-
 /* DIFF_COL_* bits and the cast of a column pair (Prisma's all_changes). */
 unsigned diff_column_changes(const struct sqlschema *from, const struct sql_column *a,
 			     const struct sqlschema *to, const struct sql_column *b, bool qualified,

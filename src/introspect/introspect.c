@@ -33,6 +33,17 @@ struct imodel {
 	struct strbuf rel;         /* relation fields, rendered, sorted later */
 };
 
+/* a view (views preview feature): names like a model's, no keys of its own */
+struct iview {
+	uint32_t view_id;
+	const char *name;          /* PSL name */
+	bool mapped;               /* @@map(view) */
+	uint32_t prev;             /* previous view (a psl_db_model with is_view) or NONE */
+	const char **col_names;    /* PSL name per column, NULL: commented out */
+	bool *col_mapped;
+	uint32_t *col_prev;        /* previous field id per column, or NONE */
+};
+
 /* one relation field to render, sorted by relation name per model */
 struct irelfield {
 	uint32_t model;            /* imodel index */
@@ -56,6 +67,7 @@ struct ictx {
 	const struct psl_db *pdb;
 	struct arena arena;
 	struct imodel *models;     /* parallel to s->tables */
+	struct iview *iviews;      /* parallel to s->views */
 	struct ienum *enums;       /* parallel to s->enums */
 	struct irelfield *rels;
 	size_t nrels, arels;
@@ -63,6 +75,7 @@ struct ictx {
 	bool views;
 	struct strbuf w_unsupported, w_ignored, w_expr, w_comments;
 	struct strbuf w_map_fields, w_map_models, w_map_values, w_map_enums;
+	struct strbuf w_map_view_fields, w_unsupported_views, w_map_views, w_duplicates;
 };
 
 /* ---- names ---- */
@@ -156,6 +169,21 @@ static uint32_t prev_model(const struct ictx *x, const struct sql_table *t)
 		const struct psl_db_model *m = &x->pdb->models[i];
 		if (!m->is_view && !strcmp(m->db_name, t->name) &&
 		    prev_schema_matches(x, m->schema, t->namespace_id))
+			return i;
+	}
+	return NONE;
+}
+
+static uint32_t prev_view(const struct ictx *x, const struct sql_view *v)
+{
+	uint32_t i;
+
+	if (!x->pdb)
+		return NONE;
+	for (i = 0; i < x->pdb->nmodels; i++) {
+		const struct psl_db_model *m = &x->pdb->models[i];
+		if (m->is_view && !strcmp(m->db_name, v->name) &&
+		    prev_schema_matches(x, m->schema, v->namespace_id))
 			return i;
 	}
 	return NONE;
@@ -286,6 +314,124 @@ static void name_models(struct ictx *x)
 		}
 		m->ignored = !m->join && !has_unique_criteria(x, t);
 	}
+}
+
+/* Views as Prisma introspects them: plain views only, named like models. */
+static bool introspected_view(const struct ictx *x, uint32_t v)
+{
+	return x->views && !x->s->views[v].materialized;
+}
+
+static void name_views(struct ictx *x)
+{
+	const struct sqlschema *s = x->s;
+	uint32_t v, c;
+
+	for (v = 0; v < s->nviews; v++) {
+		const struct sql_view *sv = &s->views[v];
+		struct iview *iv = &x->iviews[v];
+		bool changed;
+
+		iv->view_id = v;
+		iv->prev = prev_view(x, sv);
+		if (iv->prev != NONE) {
+			iv->name = x->pdb->models[iv->prev].name;
+			iv->mapped = strcmp(iv->name, sv->name) != 0;
+		} else {
+			iv->name = sanitized(x, sv->name, &changed);
+			iv->mapped = changed;
+		}
+		iv->col_names = arena_alloc(&x->arena, sizeof(*iv->col_names) * (sv->ncolumns + 1));
+		iv->col_mapped = arena_alloc(&x->arena, sizeof(*iv->col_mapped) * (sv->ncolumns + 1));
+		iv->col_prev = arena_alloc(&x->arena, sizeof(*iv->col_prev) * (sv->ncolumns + 1));
+		for (c = 0; c < sv->ncolumns; c++) {
+			const struct sql_column *col = &s->view_columns[sv->first_column + c];
+			uint32_t pf = prev_field(x, iv->prev, col->name);
+			iv->col_prev[c] = pf;
+			if (pf != NONE) {
+				iv->col_names[c] = x->pdb->fields[pf].name;
+				iv->col_mapped[c] = strcmp(iv->col_names[c], col->name) != 0;
+			} else {
+				iv->col_names[c] = sanitized(x, col->name, &changed);
+				iv->col_mapped[c] = changed;
+				if (!*iv->col_names[c])
+					iv->col_names[c] = NULL;
+			}
+		}
+	}
+}
+
+/* One top-level name (model, view or enum) for the duplicate check. */
+struct top_name {
+	const char **name;         /* points at the item's name */
+	bool *mapped;
+	const char *kind;          /* "model", "view", "enum" */
+	uint32_t ns;
+	bool fresh;                /* not named by the previous schema */
+};
+
+static int cmp_top_name(const void *a, const void *b)
+{
+	const struct top_name *x = a, *y = b;
+	return strcmp(*x->name, *y->name);
+}
+
+static int cmp_dup_warning(const void *a, const void *b)
+{
+	const struct top_name *x = a, *y = b;
+	int c = strcmp(x->kind, y->kind);
+	return c ? c : strcmp(*x->name, *y->name);
+}
+
+/*
+ * Across schemas (multiSchema) two tables, views or enums may get the same
+ * PSL name: Prisma prefixes each of them with its schema ("b_same",
+ * "public_same", @@map keeping the database name) and says so.
+ */
+static void dedupe_names(struct ictx *x)
+{
+	const struct sqlschema *s = x->s;
+	uint32_t n = 0, i, j, ndup = 0;
+	struct top_name *v, *dup;
+
+	if (!x->multischema)
+		return;
+	v = xcalloc(s->ntables + s->nviews + s->nenums + 1, sizeof(*v));
+	dup = xcalloc(s->ntables + s->nviews + s->nenums + 1, sizeof(*dup));
+	for (i = 0; i < s->ntables; i++) {
+		if (x->models[i].join || !strcmp(s->tables[i].name, "_prisma_migrations"))
+			continue;
+		v[n++] = (struct top_name){ &x->models[i].name, &x->models[i].mapped, "model",
+					    s->tables[i].namespace_id, x->models[i].prev == NONE };
+	}
+	for (i = 0; i < s->nviews; i++)
+		if (introspected_view(x, i))
+			v[n++] = (struct top_name){ &x->iviews[i].name, &x->iviews[i].mapped, "view",
+						    s->views[i].namespace_id, x->iviews[i].prev == NONE };
+	for (i = 0; i < s->nenums; i++)
+		v[n++] = (struct top_name){ &x->enums[i].name, &x->enums[i].mapped, "enum",
+					    s->enums[i].namespace_id, x->enums[i].prev == NONE };
+	qsort(v, n, sizeof(*v), cmp_top_name);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(*v[j].name, *v[i].name); j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (uint32_t k = i; k < j; k++)
+			if (v[k].fresh)
+				dup[ndup++] = v[k];
+	}
+	for (i = 0; i < ndup; i++) {
+		*dup[i].name = arena_printf(&x->arena, "%s_%s", s->namespaces[dup[i].ns].name,
+					    *dup[i].name);
+		*dup[i].mapped = true;
+	}
+	qsort(dup, ndup, sizeof(*dup), cmp_dup_warning);
+	for (i = 0; i < ndup; i++)
+		strbuf_addf(&x->w_duplicates, "  - Type: \"%s\", name: \"%s\"\n", dup[i].kind,
+			    *dup[i].name);
+	free(v);
+	free(dup);
 }
 
 static void name_enums(struct ictx *x)
@@ -1313,6 +1459,155 @@ static bool value_sanitized_equal(const char *name, const char *db)
 	return r;
 }
 
+/*
+ * The previous view's unique criteria whose fields all still exist: field
+ * level (@unique on field f, sb gets " @unique") when f is given, else the
+ * block level ones ("  @@unique([a, b])" lines). A view has no keys in the
+ * database: these only come from the previous schema.
+ */
+static void prev_view_uniques(const struct ictx *x, const struct iview *iv, uint32_t field,
+			      struct strbuf *sb)
+{
+	const struct sql_view *sv = &x->s->views[iv->view_id];
+	const struct psl_db_model *m;
+	uint32_t i, k, c;
+
+	if (iv->prev == NONE)
+		return;
+	m = &x->pdb->models[iv->prev];
+	for (i = m->first_index; i < m->first_index + m->nindexes; i++) {
+		const struct psl_db_index *pi = &x->pdb->indexes[i];
+		bool all = true;
+		if (pi->kind != PSL_INDEX_UNIQUE || !pi->nfields)
+			continue;
+		if (field != NONE) {
+			if (!pi->field_level || pi->fields[0].field_id != field)
+				continue;
+		} else if (pi->field_level) {
+			continue;
+		}
+		for (k = 0; k < pi->nfields && all; k++) {
+			bool found = false;
+			for (c = 0; c < sv->ncolumns; c++)
+				if (iv->col_prev[c] == pi->fields[k].field_id && iv->col_names[c])
+					found = true;
+			all = found;
+		}
+		if (!all)
+			continue;
+		if (field != NONE) {
+			strbuf_addstr(sb, " @unique");
+			if (pi->map) {
+				strbuf_addstr(sb, "(map: ");
+				add_psl_string(sb, pi->map);
+				strbuf_addch(sb, ')');
+			}
+			continue;
+		}
+		strbuf_addstr(sb, "  @@unique([");
+		for (k = 0; k < pi->nfields; k++)
+			strbuf_addf(sb, "%s%s", k ? ", " : "", x->pdb->fields[pi->fields[k].field_id].name);
+		strbuf_addch(sb, ']');
+		if (pi->name) {
+			strbuf_addstr(sb, ", name: ");
+			add_psl_string(sb, pi->name);
+		}
+		if (pi->map) {
+			strbuf_addstr(sb, ", map: ");
+			add_psl_string(sb, pi->map);
+		}
+		strbuf_addstr(sb, ")\n");
+	}
+}
+
+/*
+ * A view block: its columns as fields, optional (a view says nothing of
+ * nullability; a field of the previous schema keeps its arity), no
+ * defaults; names, docs and unique criteria of the previous schema kept.
+ */
+static void render_view(struct ictx *x, uint32_t v, struct strbuf *out)
+{
+	const struct sqlschema *s = x->s;
+	const struct sql_view *sv = &s->views[v];
+	struct iview *iv = &x->iviews[v];
+	struct strbuf body = STRBUF_INIT, attrs = STRBUF_INIT;
+	uint32_t c;
+
+	for (c = 0; c < sv->ncolumns; c++) {
+		const struct sql_column *col = &s->view_columns[sv->first_column + c];
+		struct strbuf native = STRBUF_INIT;
+		const char *scalar = scalar_type(x, &col->type, &native);
+		const char *name = iv->col_names[c];
+		uint32_t pf = iv->col_prev[c];
+
+		if (pf != NONE && x->pdb->fields[pf].doc)
+			add_doc(&body, "  ", x->pdb->fields[pf].doc);
+		if (!name) {
+			strbuf_addstr(&body, "  // This field was commented out because of an invalid name. "
+					     "Please provide a valid one that matches "
+					     "[a-zA-Z][a-zA-Z0-9_]*\n  // ");
+			name = col->name;
+		} else {
+			strbuf_addstr(&body, "  ");
+		}
+		strbuf_addf(&body, "%s ", name);
+		if (scalar) {
+			strbuf_addstr(&body, scalar);
+		} else {
+			struct strbuf u = STRBUF_INIT;
+			strbuf_addf(&u, "%s%s", col->type.array ? "_" : "",
+				    col->type.unsupported ? col->type.unsupported : "");
+			strbuf_addstr(&body, "Unsupported(");
+			add_psl_string(&body, u.buf);
+			strbuf_addch(&body, ')');
+			strbuf_addf(&x->w_unsupported_views, "  - View: \"%s\", field: \"%s\", original "
+				    "data type: \"%s\"\n", iv->name, name, u.buf);
+			strbuf_release(&u);
+		}
+		if (col->type.array)
+			strbuf_addstr(&body, "[]");
+		else if (pf == NONE || x->pdb->fields[pf].optional)
+			strbuf_addch(&body, '?');
+		if (pf != NONE)
+			prev_view_uniques(x, iv, pf, &body);
+		if (iv->col_mapped[c] && pf != NONE && !value_sanitized_equal(name, col->name))
+			strbuf_addf(&x->w_map_view_fields, "  - View: \"%s\", field: \"%s\"\n",
+				    iv->name, name);
+		if (iv->col_mapped[c]) {
+			strbuf_addstr(&body, " @map(");
+			add_psl_string(&body, col->name);
+			strbuf_addch(&body, ')');
+		}
+		if (native.len)
+			strbuf_addf(&body, " %s", native.buf);
+		if (pf != NONE && x->pdb->fields[pf].ignored)
+			strbuf_addstr(&body, " @ignore");
+		strbuf_addch(&body, '\n');
+		strbuf_release(&native);
+	}
+	prev_view_uniques(x, iv, NONE, &attrs);
+	if (iv->mapped && iv->prev != NONE && !value_sanitized_equal(iv->name, sv->name))
+		strbuf_addf(&x->w_map_views, "  - \"%s\"\n", iv->name);
+	if (iv->mapped) {
+		strbuf_addstr(&attrs, "  @@map(");
+		add_psl_string(&attrs, sv->name);
+		strbuf_addstr(&attrs, ")\n");
+	}
+	if (x->multischema)
+		strbuf_addf(&attrs, "  @@schema(\"%s\")\n", s->namespaces[sv->namespace_id].name);
+	if (iv->prev != NONE && x->pdb->models[iv->prev].doc)
+		add_doc(out, "", x->pdb->models[iv->prev].doc);
+	strbuf_addf(out, "view %s {\n", iv->name);
+	strbuf_addbuf(out, &body);
+	if (attrs.len) {
+		strbuf_addch(out, '\n');
+		strbuf_addbuf(out, &attrs);
+	}
+	strbuf_addstr(out, "}\n\n");
+	strbuf_release(&body);
+	strbuf_release(&attrs);
+}
+
 static void render_enum(struct ictx *x, uint32_t e, struct strbuf *out)
 {
 	const struct sql_enum *se = &x->s->enums[e];
@@ -1373,12 +1668,15 @@ static void render_config(struct ictx *x, struct strbuf *out)
 		if (b->doc)
 			add_doc(out, "", b->doc);
 		start = b->span.start;
-		for (k = 0; k < b->nprops && b->kind == PSL_BLOCK_DATASOURCE; k++) {
-			/* Prisma writes the datasource's schemas sorted */
+		for (k = 0; k < b->nprops; k++) {
+			/* Prisma writes the datasource's schemas and the preview features sorted */
 			const struct psl_prop *pp = &b->props[k];
+			const char *sorted_prop = b->kind == PSL_BLOCK_DATASOURCE ? "schemas" :
+				"previewFeatures";
 			const char **items;
 			uint32_t j;
-			if (strcmp(pp->name, "schemas") || !pp->value || pp->value->kind != PSL_EXPR_ARRAY)
+			if (strcmp(pp->name, sorted_prop) || !pp->value ||
+			    pp->value->kind != PSL_EXPR_ARRAY)
 				continue;
 			items = xmalloc(sizeof(char *) * (pp->value->nitems + 1));
 			for (j = 0; j < pp->value->nitems; j++)
@@ -1400,8 +1698,15 @@ static void render_config(struct ictx *x, struct strbuf *out)
 	}
 }
 
-/* model order: tables by name */
+/* model order: tables by schema name, then name */
 static const struct sqlschema *cmp_s;
+
+static int cmp_ns(uint32_t a, uint32_t b)
+{
+	if (a == b || a >= cmp_s->nnamespaces || b >= cmp_s->nnamespaces)
+		return 0;
+	return strcmp(cmp_s->namespaces[a].name, cmp_s->namespaces[b].name);
+}
 static const struct imodel *cmp_models;
 static const struct ienum *cmp_enums;
 static int cmp_table(const void *a, const void *b)
@@ -1413,7 +1718,24 @@ static int cmp_table(const void *a, const void *b)
 	/* re-introspection: the previous schema's models first, in its order */
 	if (pa != pb)
 		return pa < pb ? -1 : 1;
-	c = strcmp(cmp_s->tables[ia].name, cmp_s->tables[ib].name);
+	/* then by schema (one unless multiSchema) and table name */
+	c = cmp_ns(cmp_s->tables[ia].namespace_id, cmp_s->tables[ib].namespace_id);
+	if (!c)
+		c = strcmp(cmp_s->tables[ia].name, cmp_s->tables[ib].name);
+	return c ? c : (ia < ib ? -1 : ia > ib);
+}
+
+static const struct iview *cmp_views;
+static int cmp_view(const void *a, const void *b)
+{
+	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+	uint32_t pa = cmp_views[ia].prev, pb = cmp_views[ib].prev;
+	int c;
+
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	/* by name only (whatever the schema), unlike models and enums */
+	c = strcmp(cmp_s->views[ia].name, cmp_s->views[ib].name);
 	return c ? c : (ia < ib ? -1 : ia > ib);
 }
 
@@ -1425,7 +1747,9 @@ static int cmp_enum(const void *a, const void *b)
 
 	if (pa != pb)
 		return pa < pb ? -1 : 1;
-	c = strcmp(cmp_s->enums[ia].name, cmp_s->enums[ib].name);
+	c = cmp_ns(cmp_s->enums[ia].namespace_id, cmp_s->enums[ib].namespace_id);
+	if (!c)
+		c = strcmp(cmp_s->enums[ia].name, cmp_s->enums[ib].name);
 	return c ? c : (ia < ib ? -1 : ia > ib);
 }
 
@@ -1482,21 +1806,31 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 	strbuf_init(&x.w_map_values, 0);
 	strbuf_init(&x.w_map_models, 0);
 	strbuf_init(&x.w_map_fields, 0);
-	if (x.pdb) {
-		x.multischema = x.pdb->has_datasource && x.pdb->datasource.nschemas > 0;
-		x.views = x.pdb->preview_views;
+	strbuf_init(&x.w_map_view_fields, 0);
+	strbuf_init(&x.w_unsupported_views, 0);
+	strbuf_init(&x.w_map_views, 0);
+	strbuf_init(&x.w_duplicates, 0);
+	{
+		const struct psl_db *cfg = in->config_db ? in->config_db : x.pdb;
+		if (cfg) {
+			x.multischema = cfg->has_datasource && cfg->datasource.nschemas > 0;
+			x.views = cfg->preview_views;
+		}
 	}
 	x.models = xcalloc(s->ntables + 1, sizeof(*x.models));
 	x.enums = xcalloc(s->nenums + 1, sizeof(*x.enums));
+	x.iviews = xcalloc(s->nviews + 1, sizeof(*x.iviews));
 	name_enums(&x);
 	name_models(&x);
+	name_views(&x);
+	dedupe_names(&x);
 	fk_relations(&x);
 	join_relations(&x);
 	if (x.nrels)
 		qsort(x.rels, x.nrels, sizeof(*x.rels), cmp_relfield);
 
 	render_config(&x, &text);
-	order = xmalloc(sizeof(uint32_t) * (s->ntables + s->nenums + 1));
+	order = xmalloc(sizeof(uint32_t) * (s->ntables + s->nenums + s->nviews + 1));
 	for (i = n = 0; i < s->ntables; i++)
 		if (!skipped_table(&x, i))
 			order[n++] = i;
@@ -1520,6 +1854,16 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 		strbuf_release(&texts[order[i]]);
 	}
 	free(texts);
+	/* views after the models (views preview feature) */
+	for (i = n = 0; i < s->nviews; i++)
+		if (introspected_view(&x, i))
+			order[n++] = i;
+	cmp_views = x.iviews;
+	qsort(order, n, sizeof(uint32_t), cmp_view);
+	for (i = 0; i < n; i++) {
+		render_view(&x, order[i], &text);
+		r->nviews++;
+	}
 	for (i = n = 0; i < s->nenums; i++)
 		order[n++] = i;
 	qsort(order, n, sizeof(uint32_t), cmp_enum);
@@ -1534,20 +1878,32 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 		    "These fields were enriched with `@map` information taken from the previous "
 		    "Prisma schema:", &x.w_map_fields);
 	add_warning(&r->warnings,
+		    "These fields were enriched with `@map` information taken from the previous "
+		    "Prisma schema:", &x.w_map_view_fields);
+	add_warning(&r->warnings,
 		    "The following models were ignored as they do not have a valid unique identifier "
 		    "or id. This is currently not supported by Prisma Client:", &x.w_ignored);
 	add_warning(&r->warnings,
 		    "These fields are not supported by Prisma Client, because Prisma currently does "
 		    "not support their types:", &x.w_unsupported);
 	add_warning(&r->warnings,
+		    "These fields are not supported by Prisma Client, because Prisma currently does "
+		    "not support their types:", &x.w_unsupported_views);
+	add_warning(&r->warnings,
 		    "These models were enriched with `@@map` information taken from the previous "
 		    "Prisma schema:", &x.w_map_models);
+	add_warning(&r->warnings,
+		    "These views were enriched with `@@map` information taken from the previous "
+		    "Prisma schema:", &x.w_map_views);
 	add_warning(&r->warnings,
 		    "These enum values were enriched with `@map` information taken from the previous "
 		    "Prisma schema:", &x.w_map_values);
 	add_warning(&r->warnings,
 		    "These enums were enriched with `@@map` information taken from the previous "
 		    "Prisma schema:", &x.w_map_enums);
+	add_warning(&r->warnings,
+		    "These items were renamed due to their names being duplicates in the Prisma "
+		    "schema:", &x.w_duplicates);
 	add_warning(&r->warnings,
 		    "These objects have comments defined in the database, which is not yet fully "
 		    "supported. Read more: https://pris.ly/d/database-comments", &x.w_comments);
@@ -1581,7 +1937,12 @@ int introspect_schema(const struct introspect_input *in, struct introspect_resul
 	for (i = 0; i < s->ntables; i++)
 		strbuf_release(&x.models[i].rel);
 	free(x.models);
+	free(x.iviews);
 	free(x.enums);
+	strbuf_release(&x.w_map_view_fields);
+	strbuf_release(&x.w_unsupported_views);
+	strbuf_release(&x.w_map_views);
+	strbuf_release(&x.w_duplicates);
 	strbuf_release(&x.w_unsupported);
 	strbuf_release(&x.w_ignored);
 	strbuf_release(&x.w_expr);

@@ -10,7 +10,9 @@
  * relations from foreign keys (field names, back relations, relation names
  * when ambiguous, referential actions when not the default), implicit
  * many-to-many join tables, enums, Unsupported types, @@ignore for tables
- * without a unique criteria, and, on re-introspection, the names, @map /
+ * without a unique criteria, views (the views preview feature: plain views
+ * with optional fields), schema-prefixed names for duplicates across the
+ * schemas of multiSchema, and, on re-introspection, the names, @map /
  * @@map, relation field names, doc comments and datasource / generator
  * blocks of the existing schema. Pure: reads the two inputs, writes text.
  */
@@ -27,8 +29,15 @@
 struct introspect_input {
 	const struct sqlschema *sql;       /* the described database */
 	const struct psl_schema *prev;     /* the existing schema (parsed), or NULL */
-	const struct psl_db *prev_db;      /* its validated datamodel, or NULL */
+	const struct psl_db *prev_db;      /* its validated datamodel, or NULL (db pull --force:
+					    * no names are kept) */
 	uint32_t prev_file;                /* the source of prev whose blocks are kept */
+	/*
+	 * The validated schema whose datasource and generators are in effect
+	 * (multiSchema: @@schema attributes; the views preview feature), also
+	 * when prev_db is NULL; NULL: prev_db's.
+	 */
+	const struct psl_db *config_db;
 };
 
 struct introspect_result {

@@ -39,16 +39,13 @@ static bool hex_matches(const char hex[SHA256_HEX_LEN + 1], const char *stored)
 	return same;
 }
 
-bool migration_checksum_matches(const char *script, size_t len, const char *stored)
+/* The CRLF -> LF and LF -> CRLF forms of script against stored. */
+static bool other_line_endings_match(const char *script, size_t len, const char *stored)
 {
 	char hex[SHA256_HEX_LEN + 1];
 	struct strbuf alt = STRBUF_INIT;
 	bool same;
 	size_t i;
-
-	migration_checksum(script, len, hex);
-	if (hex_matches(hex, stored))
-		return true;
 
 	/* CRLF -> LF */
 	for (i = 0; i < len; i++) {
@@ -72,4 +69,18 @@ bool migration_checksum_matches(const char *script, size_t len, const char *stor
 	}
 	strbuf_release(&alt);
 	return same;
+}
+
+bool migration_checksum_matches(const char *script, size_t len, const char *stored)
+{
+	char hex[SHA256_HEX_LEN + 1];
+
+	migration_checksum(script, len, hex);
+	return hex_matches(hex, stored) || other_line_endings_match(script, len, stored);
+}
+
+bool migration_matches_stored(const struct migration *m, const char *stored)
+{
+	return hex_matches(m->checksum, stored) ||
+	       other_line_endings_match(m->script, m->script_len, stored);
 }

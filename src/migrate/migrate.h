@@ -92,6 +92,8 @@ void migration_checksum(const char *script, size_t len, char out[SHA256_HEX_LEN 
  * versions without zero padding (any stored length other than 64).
  */
 bool migration_checksum_matches(const char *script, size_t len, const char *stored);
+/* The same for a loaded migration, using its checksum (no hashing when it matches). */
+bool migration_matches_stored(const struct migration *m, const char *stored);
 
 /* ---- _prisma_migrations (history.c) ---- */
 

@@ -191,6 +191,8 @@ void sqlschema_dump(const struct sqlschema *s, struct strbuf *out)
 		strbuf_addf(out, "view %s.%s%s: %s\n", ns_name(s, v->namespace_id), v->name,
 			    v->materialized ? " materialized" : "",
 			    v->definition ? v->definition : "");
+		for (uint32_t c = v->first_column; c < v->first_column + v->ncolumns; c++)
+			dump_column(s, &s->view_columns[c], out);
 	}
 	for (uint32_t i = 0; i < s->nextensions; i++) {
 		const struct sql_extension *x = &s->extensions[i];

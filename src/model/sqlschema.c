@@ -53,6 +53,7 @@ void sqlschema_release(struct sqlschema *s)
 	free(s->fks);
 	free(s->enums);
 	free(s->views);
+	free(s->view_columns);
 	free(s->sequences);
 	free(s->extensions);
 	free(s->table_pk_ids);
@@ -156,6 +157,31 @@ uint32_t sqlschema_push_view(struct sqlschema *s, const struct sql_view *v)
 	s->views[id] = *v;
 	s->nviews++;
 	index_name(&s->by_name_view, v->namespace_id, v->name, id);
+	return id;
+}
+
+void sqlschema_reserve_columns(struct sqlschema *s, uint32_t n)
+{
+	ALLOC_GROW(s->columns, s->ncolumns + n, s->acolumns);
+	strmap_reserve(&s->by_name_column, s->by_name_column.n + n);
+}
+
+uint32_t sqlschema_push_view_column(struct sqlschema *s, const struct sql_column *c)
+{
+	uint32_t id = s->nview_columns;
+	struct sql_view *v;
+
+	if (c->table_id >= s->nviews)
+		MESDB_BUG("column pushed for a view that does not exist");
+	v = &s->views[c->table_id];
+	if (v->ncolumns == 0)
+		v->first_column = id;
+	else if (v->first_column + v->ncolumns != id)
+		MESDB_BUG("a view's columns must be pushed contiguously");
+	ALLOC_GROW(s->view_columns, s->nview_columns + 1, s->aview_columns);
+	s->view_columns[id] = *c;
+	s->nview_columns++;
+	v->ncolumns++;
 	return id;
 }
 

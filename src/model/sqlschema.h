@@ -191,6 +191,8 @@ struct sql_view {
 	const char *name;
 	const char *definition;
 	bool materialized;            /* CREATE MATERIALIZED VIEW (describe only) */
+	uint32_t first_column, ncolumns; /* in view_columns, contiguous, in ordinal order
+					  * (describe, plain views only; for db pull) */
 };
 
 struct sql_sequence {
@@ -219,6 +221,7 @@ struct sqlschema {
 	struct sql_foreign_key *fks;      uint32_t nfks, afks;
 	struct sql_enum *enums;           uint32_t nenums, aenums;
 	struct sql_view *views;           uint32_t nviews, aviews;
+	struct sql_column *view_columns;  uint32_t nview_columns, aview_columns; /* table_id = view id */
 	struct sql_sequence *sequences;   uint32_t nsequences, asequences;
 	struct sql_extension *extensions; uint32_t nextensions, aextensions;
 
@@ -255,6 +258,14 @@ uint32_t sqlschema_push_index(struct sqlschema *s, const struct sql_index *i);
 uint32_t sqlschema_push_fk(struct sqlschema *s, const struct sql_foreign_key *fk);
 uint32_t sqlschema_push_enum(struct sqlschema *s, const struct sql_enum *e);
 uint32_t sqlschema_push_view(struct sqlschema *s, const struct sql_view *v);
+/*
+ * Make room for n more columns (the array and its name index) when the
+ * count is known beforehand: no reallocation or rehashing while they are
+ * pushed.
+ */
+void sqlschema_reserve_columns(struct sqlschema *s, uint32_t n);
+/* A column of view c->table_id (pushed contiguously per view, like a table's). */
+uint32_t sqlschema_push_view_column(struct sqlschema *s, const struct sql_column *c);
 uint32_t sqlschema_push_sequence(struct sqlschema *s, const struct sql_sequence *q);
 uint32_t sqlschema_push_extension(struct sqlschema *s, const struct sql_extension *x);
 
@@ -321,6 +332,7 @@ void sql_type_format(const struct sqlschema *s, const struct sql_type *t, struct
  *     fk NAME (COLS) -> NS.TABLE (COLS) ON DELETE A ON UPDATE A
  *   sequence NS.NAME [owned by TABLE.COLUMN]
  *   view NS.NAME [materialized]: DEFINITION
+ *     column NAME TYPE NULL|NOT NULL (its columns)
  *   extension NAME VERSION in SCHEMA
  * Indexes and foreign keys are listed under their table in id order.
  */

@@ -223,6 +223,51 @@ static void filter_url_query(const char *query, struct strbuf *kept, char **sche
 		PQconninfoFree(defs);
 }
 
+/*
+ * libpq's `options` setting the search_path to one schema: "-c search_path=NAME",
+ * NAME double-quoted unless it is plain lower case; the server splits options
+ * at white space, so white space and backslashes are escaped with a backslash.
+ */
+static void startup_search_path(struct strbuf *out, const char *schema)
+{
+	bool plain = *schema != '\0';
+	struct strbuf q = STRBUF_INIT;
+
+	for (const char *p = schema; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			plain = false;
+	if (plain) {
+		strbuf_addstr(&q, schema);
+	} else {
+		strbuf_addch(&q, '"');
+		for (const char *p = schema; *p; p++) {
+			if (*p == '"')
+				strbuf_addch(&q, '"');
+			strbuf_addch(&q, *p);
+		}
+		strbuf_addch(&q, '"');
+	}
+	strbuf_addstr(out, "-c search_path=");
+	for (const char *p = q.buf; *p; p++) {
+		if (*p == '\\' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f' || *p == '\v')
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *p);
+	}
+	strbuf_release(&q);
+}
+
+/* Non-empty, printable ASCII only. */
+static bool ascii_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return false;
+	return true;
+}
+
 /* ---- notices ---- */
 
 static void notice_receiver(void *arg, const PGresult *res)
@@ -351,9 +396,10 @@ int pg_connect(struct pg_conn **out, const char *url, int connect_timeout_s,
 	struct strbuf raw_password = STRBUF_INIT;
 	PQconninfoOption *opts = NULL;
 	char *parse_err = NULL, *password = NULL, *schema = NULL;
-	const char *keys[4], *vals[4];
-	int timeout_s = connect_timeout_s, ret = -1;
-	bool timed_out = false;
+	struct strbuf options = STRBUF_INIT;
+	const char *keys[6], *vals[6];
+	int timeout_s = connect_timeout_s, ret = -1, nkeys = 0;
+	bool timed_out = false, url_options = false, url_gssencmode = false, startup_options;
 
 	*out = NULL;
 	if (!url)
@@ -400,20 +446,42 @@ int pg_connect(struct pg_conn **out, const char *url, int connect_timeout_s,
 			timeout_s = atoi(o->val);
 		else if (!strcmp(o->keyword, "password"))
 			password = xstrdup(o->val);
+		else if (!strcmp(o->keyword, "options"))
+			url_options = true;
+		else if (!strcmp(o->keyword, "gssencmode"))
+			url_gssencmode = true;
 	}
+	c->schema = schema ? schema : xstrdup("public");
+	schema = NULL;
 
 	/* before dbname: the URL's own values win */
-	keys[0] = "client_encoding";           vals[0] = "UTF8";
-	keys[1] = "fallback_application_name"; vals[1] = "mesdb";
-	keys[2] = "dbname";                    vals[2] = conninfo.buf;
-	keys[3] = NULL;                        vals[3] = NULL;
+	keys[nkeys] = "client_encoding";           vals[nkeys++] = "UTF8";
+	keys[nkeys] = "fallback_application_name"; vals[nkeys++] = "mesdb";
+	/*
+	 * GSS encryption is tried before anything else when libpq has Kerberos
+	 * credentials: a round trip (and a library load) per connection for a
+	 * feature the URL did not ask for.
+	 */
+	if (!url_gssencmode && !getenv("PGGSSENCMODE")) {
+		keys[nkeys] = "gssencmode";        vals[nkeys++] = "disable";
+	}
+	/*
+	 * The search_path in the startup packet spares a query, unless the URL
+	 * (or PGOPTIONS) has options of its own or the name is not plain ASCII
+	 * (the startup packet is read before the encodings are settled).
+	 */
+	startup_options = !url_options && !getenv("PGOPTIONS") && ascii_name(c->schema);
+	if (startup_options) {
+		startup_search_path(&options, c->schema);
+		keys[nkeys] = "options";           vals[nkeys++] = options.buf;
+	}
+	keys[nkeys] = "dbname";                    vals[nkeys++] = conninfo.buf;
+	keys[nkeys] = NULL;                        vals[nkeys] = NULL;
 
 	c->conn = PQconnectStartParams(keys, vals, 1);
 	if (!c->conn)
 		MESDB_BUG("PQconnectStartParams: out of memory");
 	PQsetNoticeReceiver(c->conn, notice_receiver, c);
-	c->schema = schema ? schema : xstrdup("public");
-	schema = NULL;
 
 	if (PQstatus(c->conn) == CONNECTION_BAD ||
 	    connect_poll(c->conn, timeout_s > 0 ? now_ms() + timeout_s * 1000.0 : 0,
@@ -442,7 +510,7 @@ int pg_connect(struct pg_conn **out, const char *url, int connect_timeout_s,
 	c->database = dup_or(PQdb(c->conn), "");
 	c->user = dup_or(PQuser(c->conn), "");
 
-	{
+	if (!startup_options) {
 		const char *path[1] = { c->schema };
 		if (pg_set_search_path(c, path, 1, err) < 0)
 			goto out;
@@ -462,6 +530,7 @@ out:
 	}
 	free(schema);
 	strbuf_release(&conninfo);
+	strbuf_release(&options);
 	strbuf_release(&kept);
 	strbuf_release(&msg);
 	strbuf_release(&raw_password);
@@ -537,8 +606,23 @@ static int query_error(struct pg_conn *c, const PGresult *res, const char *sql,
 	const char *context = res ? PQresultErrorField(res, PG_DIAG_CONTEXT) : NULL;
 	struct strbuf d = STRBUF_INIT, m = STRBUF_INIT;
 
+	const char *severity = res ? PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED) : NULL;
+
 	c->err_line = c->err_column = 0;
-	if (PQstatus(c->conn) == CONNECTION_BAD) {
+	/*
+	 * A FATAL error ends the session (terminated backend, server shutdown);
+	 * in pipeline mode it arrives as a result before libpq sees the socket close.
+	 */
+	if (PQstatus(c->conn) == CONNECTION_BAD ||
+	    (severity && (!strcmp(severity, "FATAL") || !strcmp(severity, "PANIC")))) {
+		if (PQstatus(c->conn) != CONNECTION_BAD && primary) {
+			mesdb_error(err, MESDB_E_CONNECT, "lost the connection to the database server "
+				    "at %s:%s", c->host, c->port);
+			mesdb_err_detail(err, "%s", primary);
+			mesdb_err_set_sqlstate(err, state);
+			mesdb_err_set_code(err, "P1017");
+			return -1;
+		}
 		tidy_libpq_message(&m, PQerrorMessage(c->conn));
 		mesdb_error(err, MESDB_E_CONNECT, "lost the connection to the database server at %s:%s",
 			    c->host, c->port);
@@ -622,6 +706,104 @@ int pgi_col(const PGresult *res, const char *name)
 	return n;
 }
 
+/* ---- pipeline mode ---- */
+
+/* A libpq failure outside a statement (sending, protocol): MESDB_E_CONNECT when the connection broke. */
+static int pipe_error(struct pg_conn *c, const char *what, struct mesdb_err *err)
+{
+	struct strbuf m = STRBUF_INIT;
+
+	tidy_libpq_message(&m, PQerrorMessage(c->conn));
+	if (PQstatus(c->conn) == CONNECTION_BAD) {
+		mesdb_error(err, MESDB_E_CONNECT, "lost the connection to the database server at %s:%s",
+			    c->host, c->port);
+		mesdb_err_set_code(err, "P1017");
+	} else {
+		mesdb_error(err, MESDB_E_QUERY, "%s", what);
+	}
+	if (m.len)
+		mesdb_err_detail(err, "%s", m.buf);
+	strbuf_release(&m);
+	return -1;
+}
+
+int pgi_pipe_begin(struct pg_conn *c, struct mesdb_err *err)
+{
+	if (!PQenterPipelineMode(c->conn))
+		return pipe_error(c, "could not enter pipeline mode", err);
+	c->pipe_syncs = 0;
+	return 0;
+}
+
+int pgi_pipe_send(struct pg_conn *c, const char *sql, int nparams, const char *const *params,
+		  struct mesdb_err *err)
+{
+	if (!PQsendQueryParams(c->conn, sql, nparams, NULL, params, NULL, NULL, 0))
+		return pipe_error(c, "could not send a query", err);
+	return 0;
+}
+
+int pgi_pipe_sync(struct pg_conn *c, struct mesdb_err *err)
+{
+	if (!PQpipelineSync(c->conn))
+		return pipe_error(c, "could not send a sync point", err);
+	c->pipe_syncs++;
+	return 0;
+}
+
+int pgi_pipe_result(struct pg_conn *c, const char *sql, PGresult **out, struct mesdb_err *err)
+{
+	PGresult *res = PQgetResult(c->conn), *extra;
+
+	*out = NULL;
+	if (!res)
+		return pipe_error(c, "no result for a query", err);
+	if (PQresultStatus(res) == PGRES_PIPELINE_ABORTED) {
+		PQclear(res);
+		mesdb_error(err, MESDB_E_QUERY, "a query was skipped after an earlier error");
+		return -1;
+	}
+	if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+		/* more results asked for than statements sent: ours */
+		PQclear(res);
+		c->pipe_syncs--;
+		MESDB_BUG("pipeline: result asked for past the sync point");
+	}
+	/* each statement's results end with a NULL */
+	while ((extra = PQgetResult(c->conn)) != NULL)
+		PQclear(extra);
+	if (!result_ok(res)) {
+		query_error(c, res, sql, err);
+		PQclear(res);
+		return -1;
+	}
+	*out = res;
+	return 0;
+}
+
+int pgi_pipe_end(struct pg_conn *c, struct mesdb_err *err)
+{
+	int nulls = 0;
+
+	while (c->pipe_syncs > 0 && PQstatus(c->conn) != CONNECTION_BAD) {
+		PGresult *res = PQgetResult(c->conn);
+		if (!res) {
+			/* two NULLs in a row: nothing more will come */
+			if (++nulls > 1)
+				break;
+			continue;
+		}
+		nulls = 0;
+		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC)
+			c->pipe_syncs--;
+		PQclear(res);
+	}
+	c->pipe_syncs = 0;
+	if (!PQexitPipelineMode(c->conn))
+		return pipe_error(c, "could not leave pipeline mode", err);
+	return 0;
+}
+
 static int wrap(PGresult *res, struct pg_result **out)
 {
 	if (out) {
@@ -657,6 +839,41 @@ int pg_exec_params(struct pg_conn *c, const char *sql, int nparams, const char *
 		return -1;
 	}
 	return wrap(res, out);
+}
+
+int pg_exec_pipelined(struct pg_conn *c, const char *const *sqls, size_t n,
+		      struct pg_result **results, struct mesdb_err *err)
+{
+	size_t i, got = 0;
+
+	for (i = 0; results && i < n; i++)
+		results[i] = NULL;
+	if (!n)
+		return 0;
+	if (pgi_pipe_begin(c, err) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (pgi_pipe_send(c, sqls[i], 0, NULL, err) < 0)
+			goto fail;
+	if (pgi_pipe_sync(c, err) < 0)
+		goto fail;
+	for (got = 0; got < n; got++) {
+		PGresult *res;
+		if (pgi_pipe_result(c, sqls[got], &res, err) < 0)
+			goto fail;
+		if (results)
+			wrap(res, &results[got]);
+		else
+			PQclear(res);
+	}
+	return pgi_pipe_end(c, err);
+fail:
+	pgi_pipe_end(c, NULL);
+	for (i = 0; results && i < got; i++) {
+		pg_result_free(results[i]);
+		results[i] = NULL;
+	}
+	return -1;
 }
 
 void pg_array_literal(struct strbuf *out, const char *const *items, size_t n)

@@ -1,4 +1,4 @@
-/* describe.c - live database -> SQL schema model, from pg_catalog in nine queries */
+/* describe.c - live database -> SQL schema model, from pg_catalog in thirteen pipelined queries */
 #include "pg/pg_internal.h"
 
 #include <ctype.h>
@@ -251,6 +251,27 @@ static const char *bool_text(const char *t)
 	return NULL;
 }
 
+/* -?digits[.digits]: a number PSL writes as it is. */
+static bool plain_decimal(const char *t)
+{
+	bool digits = false;
+
+	if (*t == '-')
+		t++;
+	while (isdigit((unsigned char)*t)) {
+		t++;
+		digits = true;
+	}
+	if (*t == '.') {
+		t++;
+		if (!isdigit((unsigned char)*t))
+			return false;
+		while (isdigit((unsigned char)*t))
+			t++;
+	}
+	return digits && !*t;
+}
+
 /* A literal's text interpreted for a column of type t: fills d, false if it does not fit. */
 static bool literal_value(struct sqlschema *s, enum sql_ptype t, const char *text, bool quoted,
 			  struct sql_default *d)
@@ -265,6 +286,9 @@ static bool literal_value(struct sqlschema *s, enum sql_ptype t, const char *tex
 		}
 		d->kind = SQL_DEFAULT_NUMBER;
 		d->value = arena_strdup(&s->arena, num.buf);
+		/* the spelling the server keeps ("1.50" of a NUMERIC(10,2)), for db pull */
+		if (strcmp(text, num.buf) && plain_decimal(text))
+			d->literal = arena_strdup(&s->arena, text);
 		strbuf_release(&num);
 		return true;
 	}
@@ -585,49 +609,55 @@ void pg_parse_default(struct sqlschema *s, struct sql_column *col, const char *e
 
 /* ---- types ---- */
 
+/*
+ * The built-in types of sql_ptype by oid, and their array types. These oids
+ * are fixed in PostgreSQL's catalog (pg_type.dat) and never change between
+ * versions; columns.sql lists the same oids.
+ */
 struct builtin_type {
-	const char *name;         /* pg_type.typname in pg_catalog */
+	uint32_t oid, array_oid;
 	enum sql_ptype ptype;
 };
 
 static const struct builtin_type builtin_types[] = {
-	{ "text", SQL_T_TEXT }, { "varchar", SQL_T_VARCHAR }, { "bpchar", SQL_T_CHAR },
-	{ "int2", SQL_T_SMALLINT }, { "int4", SQL_T_INTEGER }, { "int8", SQL_T_BIGINT },
-	{ "float4", SQL_T_REAL }, { "float8", SQL_T_DOUBLE }, { "numeric", SQL_T_DECIMAL },
-	{ "money", SQL_T_MONEY }, { "bool", SQL_T_BOOLEAN }, { "timestamp", SQL_T_TIMESTAMP },
-	{ "timestamptz", SQL_T_TIMESTAMPTZ }, { "date", SQL_T_DATE }, { "time", SQL_T_TIME },
-	{ "timetz", SQL_T_TIMETZ }, { "json", SQL_T_JSON }, { "jsonb", SQL_T_JSONB },
-	{ "bytea", SQL_T_BYTEA }, { "uuid", SQL_T_UUID }, { "xml", SQL_T_XML },
-	{ "inet", SQL_T_INET }, { "oid", SQL_T_OID }, { "bit", SQL_T_BIT },
-	{ "varbit", SQL_T_VARBIT },
+	{ 25, 1009, SQL_T_TEXT }, { 1043, 1015, SQL_T_VARCHAR }, { 1042, 1014, SQL_T_CHAR },
+	{ 21, 1005, SQL_T_SMALLINT }, { 23, 1007, SQL_T_INTEGER }, { 20, 1016, SQL_T_BIGINT },
+	{ 700, 1021, SQL_T_REAL }, { 701, 1022, SQL_T_DOUBLE }, { 1700, 1231, SQL_T_DECIMAL },
+	{ 790, 791, SQL_T_MONEY }, { 16, 1000, SQL_T_BOOLEAN }, { 1114, 1115, SQL_T_TIMESTAMP },
+	{ 1184, 1185, SQL_T_TIMESTAMPTZ }, { 1082, 1182, SQL_T_DATE }, { 1083, 1183, SQL_T_TIME },
+	{ 1266, 1270, SQL_T_TIMETZ }, { 114, 199, SQL_T_JSON }, { 3802, 3807, SQL_T_JSONB },
+	{ 17, 1001, SQL_T_BYTEA }, { 2950, 2951, SQL_T_UUID }, { 142, 143, SQL_T_XML },
+	{ 869, 1041, SQL_T_INET }, { 26, 1028, SQL_T_OID }, { 1560, 1561, SQL_T_BIT },
+	{ 1562, 1563, SQL_T_VARBIT },
 };
 
-/* sql_type from the base (element) type of a column and its typmod */
-static void column_type(struct sqlschema *s, struct sql_type *ty, const char *name,
-			const char *schema, char kind, long typmod, uint32_t enum_id, const char *text)
-{
-	ty->args[0] = ty->args[1] = -1;
-	ty->enum_id = SQL_NONE;
-	ty->unsupported = NULL;
-	ty->ptype = SQL_T_UNSUPPORTED;
+/* FirstNormalObjectId: oids below it were made by initdb */
+#define PG_FIRST_NORMAL_OID 16384u
 
-	if (kind == 'e' && enum_id != SQL_NONE) {
-		ty->ptype = SQL_T_ENUM;
-		ty->enum_id = enum_id;
-		return;
-	}
-	if (kind == 'b' && !strcmp(name, "citext")) {
-		ty->ptype = SQL_T_CITEXT; /* an extension's type, in whatever schema */
-		return;
-	}
-	if (kind == 'b' && !strcmp(schema, "pg_catalog")) {
-		for (size_t i = 0; i < ARRAY_SIZE(builtin_types); i++) {
-			if (strcmp(name, builtin_types[i].name))
-				continue;
-			ty->ptype = builtin_types[i].ptype;
-			break;
+static bool builtin_type(uint32_t oid, enum sql_ptype *ptype, bool *array)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(builtin_types); i++) {
+		if (builtin_types[i].oid == oid || builtin_types[i].array_oid == oid) {
+			*ptype = builtin_types[i].ptype;
+			*array = builtin_types[i].array_oid == oid;
+			return true;
 		}
 	}
+	return false;
+}
+
+/* A row of types.sql: a type created in the database. */
+struct type_row {
+	uint32_t base_oid;
+	const char *base_name;   /* in the PGresult */
+	const char *text;        /* format_type() without modifier, NULL for enums (in the PGresult) */
+	char base_kind;
+	bool is_array;
+};
+
+/* Type arguments from the typmod of a built-in type. */
+static void builtin_args(struct sqlschema *s, struct sql_type *ty, long typmod)
+{
 	switch (ty->ptype) {
 	case SQL_T_VARCHAR:
 	case SQL_T_CHAR:
@@ -640,9 +670,13 @@ static void column_type(struct sqlschema *s, struct sql_type *ty, const char *na
 			ty->args[1] = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
 			if (ty->args[1] < 0) {
 				/* NUMERIC(p,-s) (PostgreSQL 15): -1 would read as "no scale" */
+				struct strbuf t = STRBUF_INIT;
+				strbuf_addf(&t, "numeric(%lld,%lld)", (long long)ty->args[0],
+					    (long long)ty->args[1]);
 				ty->ptype = SQL_T_UNSUPPORTED;
 				ty->args[0] = ty->args[1] = -1;
-				ty->unsupported = arena_strdup(&s->arena, text);
+				ty->unsupported = arena_strdup(&s->arena, t.buf);
+				strbuf_release(&t);
 			}
 		}
 		break;
@@ -655,9 +689,6 @@ static void column_type(struct sqlschema *s, struct sql_type *ty, const char *na
 		if (typmod >= 0)
 			ty->args[0] = typmod;
 		break;
-	case SQL_T_UNSUPPORTED:
-		ty->unsupported = arena_strdup(&s->arena, text);
-		break;
 	default:
 		break;
 	}
@@ -668,11 +699,14 @@ static void column_type(struct sqlschema *s, struct sql_type *ty, const char *na
 struct describe {
 	struct pg_conn *conn;
 	struct sqlschema *s;
-	const char *params[1];
 	struct oidmap nsp;       /* namespace oid -> namespace id */
 	struct oidmap enums;     /* type oid -> enum id */
 	struct oidmap tables;    /* table oid -> table id */
 	struct oidmap owned;     /* table oid -> first owned sequence (index into seqs) */
+	struct oidmap types;     /* type oid -> index into type_rows */
+	struct oidmap opclasses; /* opclass oid -> row of the opclasses result */
+	struct oidmap views;     /* view oid -> view id */
+	struct type_row *type_rows;
 	struct seq_row {
 		uint32_t nsp_id;
 		const char *name;
@@ -683,104 +717,187 @@ struct describe {
 	uint32_t nseqs;
 	int16_t *attnums;        /* column id -> attnum */
 	uint32_t *collations;    /* column id -> attcollation */
+	PGresult *types_res, *opclasses_res; /* kept while rows point into them */
 };
 
-static int run(struct describe *ds, const char *sql, bool with_param, PGresult **res,
-	       struct mesdb_err *err)
+/* sql_type of a column from its type oid, typmod and format_type() text (NULL for built-ins). */
+static void column_type(struct describe *ds, struct sql_type *ty, uint32_t oid, long typmod,
+			const char *text)
 {
-	return pgi_query(ds->conn, sql, with_param ? 1 : 0, with_param ? ds->params : NULL, res,
-			 err);
+	struct sqlschema *s = ds->s;
+	uint32_t row;
+
+	ty->args[0] = ty->args[1] = -1;
+	ty->enum_id = SQL_NONE;
+	ty->unsupported = NULL;
+	ty->array = false;
+	ty->ptype = SQL_T_UNSUPPORTED;
+
+	if (builtin_type(oid, &ty->ptype, &ty->array)) {
+		builtin_args(s, ty, typmod);
+		return;
+	}
+	row = oid >= PG_FIRST_NORMAL_OID ? oidmap_get(&ds->types, oid) : SQL_NONE;
+	if (row != SQL_NONE) {
+		const struct type_row *t = &ds->type_rows[row];
+		ty->array = t->is_array;
+		if (t->base_kind == 'e') {
+			ty->enum_id = oidmap_get(&ds->enums, t->base_oid);
+			if (ty->enum_id != SQL_NONE) {
+				ty->ptype = SQL_T_ENUM;
+				return;
+			}
+		} else if (t->base_kind == 'b' && !strcmp(t->base_name, "citext")) {
+			ty->ptype = SQL_T_CITEXT; /* an extension's type, in whatever schema */
+			return;
+		}
+		/* columns.sql gives the text only for a type with a modifier */
+		if (!text)
+			text = t->text;
+	} else {
+		/* a built-in type mesdb does not know: its text says whether it is an array */
+		size_t n = text ? strlen(text) : 0;
+		ty->array = n > 2 && !strcmp(text + n - 2, "[]");
+	}
+	/* the element's text: format_type() writes an array as the element's text + "[]" */
+	if (text) {
+		size_t n = strlen(text);
+		if (ty->array && n > 2 && !strcmp(text + n - 2, "[]"))
+			n -= 2;
+		ty->unsupported = arena_strndup(&s->arena, text, n);
+	} else {
+		ty->unsupported = "";
+	}
 }
 
-static int read_namespaces(struct describe *ds, struct mesdb_err *err)
+static int read_namespaces(struct describe *ds, PGresult *r)
 {
-	PGresult *r;
-	int c_oid, c_name;
+	int c_oid = pgi_col(r, "oid");
+	int c_name = pgi_col(r, "name");
 
-	if (run(ds, pgq_namespaces, true, &r, err) < 0)
-		return -1;
-	c_oid = pgi_col(r, "oid");
-	c_name = pgi_col(r, "name");
 	for (int i = 0; i < PQntuples(r); i++) {
 		uint32_t id = sqlschema_push_namespace(ds->s, get_str(ds->s, r, i, c_name));
 		oidmap_put(&ds->nsp, get_oid(r, i, c_oid), id);
 	}
-	PQclear(r);
 	return 0;
 }
 
-static int read_enums(struct describe *ds, struct mesdb_err *err)
+/* Rows of a result in an order the reader chose (qsort with a context). */
+struct enum_row {
+	uint32_t nsp_id, oid;
+	const char *name, *label;   /* in the PGresult; label NULL for an enum without values */
+	double sort_order;
+};
+
+static int enum_row_cmp(const void *a, const void *b)
+{
+	const struct enum_row *x = a, *y = b;
+	int c;
+
+	if (x->nsp_id != y->nsp_id)
+		return x->nsp_id < y->nsp_id ? -1 : 1;
+	if ((c = strcmp(x->name, y->name)) != 0)
+		return c;
+	if (x->oid != y->oid)
+		return x->oid < y->oid ? -1 : 1;
+	if (x->sort_order != y->sort_order)
+		return x->sort_order < y->sort_order ? -1 : 1;
+	return 0;
+}
+
+static int read_enums(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_oid, c_nsp, c_name, c_label, n;
+	int c_oid = pgi_col(r, "oid");
+	int c_nsp = pgi_col(r, "nsp_oid");
+	int c_name = pgi_col(r, "name");
+	int c_label = pgi_col(r, "label");
+	int c_order = pgi_col(r, "sort_order");
+	int n = PQntuples(r);
+	struct enum_row *rows = xmalloc(((size_t)n + 1) * sizeof(*rows));
 
-	if (run(ds, pgq_enums, true, &r, err) < 0)
-		return -1;
-	c_oid = pgi_col(r, "oid");
-	c_nsp = pgi_col(r, "nsp_oid");
-	c_name = pgi_col(r, "name");
-	c_label = pgi_col(r, "label");
-	n = PQntuples(r);
+	/* namespaces in the order asked for (their ids), enums by name, values in order */
+	for (int i = 0; i < n; i++) {
+		rows[i].nsp_id = oidmap_get(&ds->nsp, get_oid(r, i, c_nsp));
+		rows[i].oid = get_oid(r, i, c_oid);
+		rows[i].name = PQgetvalue(r, i, c_name);
+		rows[i].label = PQgetisnull(r, i, c_label) ? NULL : PQgetvalue(r, i, c_label);
+		rows[i].sort_order = PQgetisnull(r, i, c_order) ? 0 :
+			strtod(PQgetvalue(r, i, c_order), NULL);
+	}
+	qsort(rows, (size_t)n, sizeof(*rows), enum_row_cmp);
 	for (int i = 0; i < n;) {
-		uint32_t oid = get_oid(r, i, c_oid);
 		struct sql_enum e = { 0 };
 		int j;
 
-		for (j = i; j < n && get_oid(r, j, c_oid) == oid; j++)
+		for (j = i; j < n && rows[j].oid == rows[i].oid; j++)
 			;
-		e.namespace_id = oidmap_get(&ds->nsp, get_oid(r, i, c_nsp));
-		e.name = get_str(s, r, i, c_name);
+		e.namespace_id = rows[i].nsp_id;
+		e.name = arena_strdup(&s->arena, rows[i].name);
 		e.values = ARENA_NEW_ARRAY(&s->arena, const char *, (size_t)(j - i));
 		for (int k = i; k < j; k++)
-			if (!PQgetisnull(r, k, c_label))
-				e.values[e.nvalues++] = get_str(s, r, k, c_label);
-		oidmap_put(&ds->enums, oid, sqlschema_push_enum(s, &e));
+			if (rows[k].label)
+				e.values[e.nvalues++] = arena_strdup(&s->arena, rows[k].label);
+		oidmap_put(&ds->enums, rows[i].oid, sqlschema_push_enum(s, &e));
 		i = j;
 	}
-	PQclear(r);
+	free(rows);
 	return 0;
 }
 
-static int read_tables(struct describe *ds, struct mesdb_err *err)
+/* types.sql: kept (rows point into the result) until the columns are read. */
+static int read_types(struct describe *ds, PGresult *r)
+{
+	int c_oid = pgi_col(r, "oid");
+	int c_array = pgi_col(r, "is_array");
+	int c_base = pgi_col(r, "base_oid");
+	int c_name = pgi_col(r, "base_name");
+	int c_kind = pgi_col(r, "base_kind");
+	int c_text = pgi_col(r, "text");
+	int n = PQntuples(r);
+
+	ds->types_res = r;
+	ds->type_rows = xmalloc(((size_t)n + 1) * sizeof(*ds->type_rows));
+	for (int i = 0; i < n; i++) {
+		struct type_row *t = &ds->type_rows[i];
+		t->is_array = get_bool(r, i, c_array);
+		t->base_oid = get_oid(r, i, c_base);
+		t->base_name = PQgetvalue(r, i, c_name);
+		t->base_kind = get_char(r, i, c_kind);
+		t->text = PQgetisnull(r, i, c_text) ? NULL : PQgetvalue(r, i, c_text);
+		oidmap_put(&ds->types, get_oid(r, i, c_oid), (uint32_t)i);
+	}
+	return 1; /* keep the result */
+}
+
+static int read_tables(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_oid, c_nsp, c_name, c_kind, c_descr;
+	int c_oid = pgi_col(r, "oid");
+	int c_nsp = pgi_col(r, "nsp_oid");
+	int c_name = pgi_col(r, "name");
+	int c_kind = pgi_col(r, "kind");
 
-	if (run(ds, pgq_tables, true, &r, err) < 0)
-		return -1;
-	c_oid = pgi_col(r, "oid");
-	c_nsp = pgi_col(r, "nsp_oid");
-	c_name = pgi_col(r, "name");
-	c_kind = pgi_col(r, "kind");
-	c_descr = pgi_col(r, "description");
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct sql_table t = { 0 };
 		t.namespace_id = oidmap_get(&ds->nsp, get_oid(r, i, c_nsp));
 		t.name = get_str(s, r, i, c_name);
-		t.description = get_str(s, r, i, c_descr);
 		t.partitioned = get_char(r, i, c_kind) == 'p';
 		oidmap_put(&ds->tables, get_oid(r, i, c_oid), sqlschema_push_table(s, &t));
 	}
-	PQclear(r);
 	return 0;
 }
 
 /* Sequences are read before the columns (for nextval defaults), pushed after them. */
-static int read_sequences(struct describe *ds, struct mesdb_err *err)
+static int read_sequences(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_nsp, c_name, c_owner, c_attnum, n;
+	int c_nsp = pgi_col(r, "nsp_oid");
+	int c_name = pgi_col(r, "name");
+	int c_owner = pgi_col(r, "owner_table_oid");
+	int c_attnum = pgi_col(r, "owner_attnum");
+	int n = PQntuples(r);
 
-	if (run(ds, pgq_sequences, true, &r, err) < 0)
-		return -1;
-	c_nsp = pgi_col(r, "nsp_oid");
-	c_name = pgi_col(r, "name");
-	c_owner = pgi_col(r, "owner_table_oid");
-	c_attnum = pgi_col(r, "owner_attnum");
-	n = PQntuples(r);
 	ds->seqs = xcalloc((size_t)n + 1, sizeof(*ds->seqs));
 	for (int i = 0; i < n; i++) {
 		struct seq_row *q = &ds->seqs[ds->nseqs];
@@ -795,7 +912,6 @@ static int read_sequences(struct describe *ds, struct mesdb_err *err)
 		}
 		ds->nseqs++;
 	}
-	PQclear(r);
 	return 0;
 }
 
@@ -807,88 +923,84 @@ static const char *owned_sequence(const struct describe *ds, uint32_t table_oid,
 	return NULL;
 }
 
-static int read_columns(struct describe *ds, struct mesdb_err *err)
+/* A column row: its table and attnum, to put the rows in (table id, attnum) order. */
+struct column_row {
+	uint32_t table_id;
+	int attnum, row;
+};
+
+static int column_row_cmp(const void *a, const void *b)
+{
+	const struct column_row *x = a, *y = b;
+	if (x->table_id != y->table_id)
+		return x->table_id < y->table_id ? -1 : 1;
+	return (x->attnum > y->attnum) - (x->attnum < y->attnum);
+}
+
+static int read_columns(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_table, c_attnum, c_name, c_notnull, c_identity, c_generated, c_typmod, c_coll, c_array;
-	int c_base_oid, c_base_name, c_base_schema, c_base_kind, c_base_text, c_default, c_descr;
-	int n, *first_row = NULL, *nrows = NULL;
+	int c_table = pgi_col(r, "table_oid");
+	int c_attnum = pgi_col(r, "attnum");
+	int c_name = pgi_col(r, "name");
+	int c_notnull = pgi_col(r, "notnull");
+	int c_identity = pgi_col(r, "identity");
+	int c_generated = pgi_col(r, "generated");
+	int c_type = pgi_col(r, "type_oid");
+	int c_typmod = pgi_col(r, "typmod");
+	int c_coll = pgi_col(r, "collation");
+	int c_text = pgi_col(r, "type_text");
+	int c_default = pgi_col(r, "default_expr");
+	int n = PQntuples(r), m = 0;
+	struct column_row *rows = xmalloc(((size_t)n + 1) * sizeof(*rows));
+	bool sorted = true;
 
-	if (run(ds, pgq_columns, true, &r, err) < 0)
-		return -1;
-	c_table = pgi_col(r, "table_oid");
-	c_attnum = pgi_col(r, "attnum");
-	c_name = pgi_col(r, "name");
-	c_notnull = pgi_col(r, "notnull");
-	c_identity = pgi_col(r, "identity");
-	c_generated = pgi_col(r, "generated");
-	c_typmod = pgi_col(r, "typmod");
-	c_coll = pgi_col(r, "collation");
-	c_array = pgi_col(r, "is_array");
-	c_base_oid = pgi_col(r, "base_oid");
-	c_base_name = pgi_col(r, "base_name");
-	c_base_schema = pgi_col(r, "base_schema");
-	c_base_kind = pgi_col(r, "base_kind");
-	c_base_text = pgi_col(r, "base_text");
-	c_default = pgi_col(r, "default_expr");
-	c_descr = pgi_col(r, "description");
-
-	/* rows come grouped by table oid; push them in table id order */
-	n = PQntuples(r);
-	first_row = xmalloc(((size_t)s->ntables + 1) * sizeof(int));
-	nrows = xcalloc((size_t)s->ntables + 1, sizeof(int));
-	for (int i = 0; i < n;) {
-		uint32_t oid = get_oid(r, i, c_table), t = oidmap_get(&ds->tables, oid);
-		int j;
-		for (j = i; j < n && get_oid(r, j, c_table) == oid; j++)
-			;
-		if (t != SQL_NONE) {
-			first_row[t] = i;
-			nrows[t] = j - i;
-		}
-		i = j;
+	/* the rows of the described tables, in (table id, attnum) order */
+	for (int i = 0; i < n; i++) {
+		uint32_t t = oidmap_get(&ds->tables, get_oid(r, i, c_table));
+		if (t == SQL_NONE)
+			continue;
+		rows[m].table_id = t;
+		rows[m].attnum = (int)get_long(r, i, c_attnum);
+		rows[m].row = i;
+		if (m && column_row_cmp(&rows[m - 1], &rows[m]) > 0)
+			sorted = false;
+		m++;
 	}
-	ds->attnums = xmalloc(((size_t)n + 1) * sizeof(*ds->attnums));
-	ds->collations = xmalloc(((size_t)n + 1) * sizeof(*ds->collations));
+	if (!sorted)
+		qsort(rows, (size_t)m, sizeof(*rows), column_row_cmp);
+	ds->attnums = xmalloc(((size_t)m + 1) * sizeof(*ds->attnums));
+	ds->collations = xmalloc(((size_t)m + 1) * sizeof(*ds->collations));
+	sqlschema_reserve_columns(s, (uint32_t)m);
 
-	for (uint32_t t = 0; t < s->ntables; t++) {
-		for (int i = first_row[t]; i < first_row[t] + nrows[t]; i++) {
-			struct sql_column col = { 0 };
-			const char *expr = PQgetisnull(r, i, c_default) ? NULL : PQgetvalue(r, i, c_default);
-			char identity = get_char(r, i, c_identity);
-			char generated = get_char(r, i, c_generated);
-			int attnum = (int)get_long(r, i, c_attnum);
-			uint32_t id;
+	for (int k = 0; k < m; k++) {
+		int i = rows[k].row;
+		struct sql_column col = { 0 };
+		const char *expr = PQgetisnull(r, i, c_default) ? NULL : PQgetvalue(r, i, c_default);
+		char identity = get_char(r, i, c_identity);
+		char generated = get_char(r, i, c_generated);
+		uint32_t id;
 
-			col.table_id = t;
-			col.name = get_str(s, r, i, c_name);
-			col.nullable = !get_bool(r, i, c_notnull);
-			column_type(s, &col.type, PQgetvalue(r, i, c_base_name),
-				    PQgetvalue(r, i, c_base_schema), get_char(r, i, c_base_kind),
-				    get_long(r, i, c_typmod),
-				    oidmap_get(&ds->enums, get_oid(r, i, c_base_oid)),
-				    PQgetvalue(r, i, c_base_text));
-			col.type.array = get_bool(r, i, c_array);
-			col.description = get_str(s, r, i, c_descr);
-			if (identity == 'a' || identity == 'd') {
-				col.identity = true;
-				col.autoincrement = true;
-			}
-			if (generated == 's') {
-				col.generated = expr ? arena_strdup(&s->arena, expr) : NULL;
-			} else {
-				pg_parse_default(s, &col, expr,
-						 owned_sequence(ds, get_oid(r, i, c_table), attnum));
-			}
-			id = sqlschema_push_column(s, &col);
-			ds->attnums[id] = (int16_t)attnum;
-			ds->collations[id] = get_oid(r, i, c_coll);
+		col.table_id = rows[k].table_id;
+		col.name = get_str(s, r, i, c_name);
+		col.nullable = !get_bool(r, i, c_notnull);
+		column_type(ds, &col.type, get_oid(r, i, c_type), get_long(r, i, c_typmod),
+			    PQgetisnull(r, i, c_text) ? NULL : PQgetvalue(r, i, c_text));
+		if (identity == 'a' || identity == 'd') {
+			col.identity = true;
+			col.autoincrement = true;
 		}
+		if (generated == 's') {
+			col.generated = expr ? arena_strdup(&s->arena, expr) : NULL;
+		} else {
+			pg_parse_default(s, &col, expr,
+					 owned_sequence(ds, get_oid(r, i, c_table), rows[k].attnum));
+		}
+		id = sqlschema_push_column(s, &col);
+		ds->attnums[id] = (int16_t)rows[k].attnum;
+		ds->collations[id] = get_oid(r, i, c_coll);
 	}
-	free(first_row);
-	free(nrows);
-	PQclear(r);
+	free(rows);
 	return 0;
 }
 
@@ -909,6 +1021,29 @@ static uint32_t column_by_attnum(const struct describe *ds, uint32_t t, long att
 	return SQL_NONE;
 }
 
+/* Comments on tables (attnum 0) and columns. */
+static int read_descriptions(struct describe *ds, PGresult *r)
+{
+	struct sqlschema *s = ds->s;
+	int c_table = pgi_col(r, "table_oid");
+	int c_attnum = pgi_col(r, "attnum");
+	int c_descr = pgi_col(r, "description");
+
+	for (int i = 0; i < PQntuples(r); i++) {
+		uint32_t t = oidmap_get(&ds->tables, get_oid(r, i, c_table)), col;
+		long attnum = get_long(r, i, c_attnum);
+
+		if (t == SQL_NONE)
+			continue;
+		if (attnum == 0) {
+			s->tables[t].description = get_str(s, r, i, c_descr);
+		} else if ((col = column_by_attnum(ds, t, attnum)) != SQL_NONE) {
+			s->columns[col].description = get_str(s, r, i, c_descr);
+		}
+	}
+	return 0;
+}
+
 static void push_sequences(struct describe *ds)
 {
 	for (uint32_t i = 0; i < ds->nseqs; i++) {
@@ -925,11 +1060,11 @@ static void push_sequences(struct describe *ds)
 	}
 }
 
-/* Groups of rows (one object each), sorted by table id then name before pushing. */
+/* Rows of one object each (an index, a foreign key), sorted by table id then name. */
 struct group {
 	uint32_t table_id;
 	const char *name;
-	int first, n;
+	int row;
 };
 
 static int group_cmp(const void *a, const void *b)
@@ -940,44 +1075,74 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* Split rows ordered by (table oid, name) into groups of known tables; sorted. */
-static struct group *group_rows(struct describe *ds, const PGresult *r, int c_table, int c_name,
-				uint32_t *ngroups)
+/* The rows of known tables in (table id, name) order. */
+static struct group *sorted_rows(struct describe *ds, const PGresult *r, int c_table, int c_name,
+				 uint32_t *ngroups)
 {
 	int n = PQntuples(r);
 	struct group *g = xmalloc(((size_t)n + 1) * sizeof(*g));
 	uint32_t ng = 0;
 
-	for (int i = 0; i < n;) {
-		const char *oid = PQgetvalue(r, i, c_table), *name = PQgetvalue(r, i, c_name);
-		int j;
-		for (j = i + 1; j < n && !strcmp(PQgetvalue(r, j, c_table), oid) &&
-				!strcmp(PQgetvalue(r, j, c_name), name); j++)
-			;
+	for (int i = 0; i < n; i++) {
 		g[ng].table_id = oidmap_get(&ds->tables, get_oid(r, i, c_table));
-		g[ng].name = name;
-		g[ng].first = i;
-		g[ng].n = j - i;
+		g[ng].name = PQgetvalue(r, i, c_name);
+		g[ng].row = i;
 		if (g[ng].table_id != SQL_NONE)
 			ng++;
-		i = j;
 	}
 	qsort(g, ng, sizeof(*g), group_cmp);
 	*ngroups = ng;
 	return g;
 }
 
-static enum sql_index_algo index_algo(const char *method, bool *known)
+/*
+ * Parse a list of integers as PostgreSQL prints vectors ("1 2 3") and arrays
+ * ("{1,2,3}") into out (at most max); returns how many.
+ */
+static uint32_t parse_int_list(const char *text, long *out, uint32_t max)
 {
-	static const char *const names[] = { "btree", "hash", "gist", "gin", "spgist", "brin" };
+	const char *p = text;
+	uint32_t n = 0;
+
+	while (*p && n < max) {
+		char *end;
+		long v;
+		while (*p == ' ' || *p == ',' || *p == '{' || *p == '}')
+			p++;
+		if (!*p)
+			break;
+		v = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		out[n++] = v;
+		p = end;
+	}
+	return n;
+}
+
+/* Access methods by their fixed oids (pg_am.dat), in sql_index_algo order. */
+static enum sql_index_algo index_algo(uint32_t am_oid, bool *known)
+{
+	static const uint32_t oids[] = { 403, 405, 783, 2742, 4000, 3580 };
 	/* ORDER SQL_ALGO */
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (!strcmp(method, names[i])) {
+	for (size_t i = 0; i < ARRAY_SIZE(oids); i++)
+		if (am_oid == oids[i]) {
 			*known = true;
 			return (enum sql_index_algo)i;
 		}
 	*known = false;
 	return SQL_ALGO_BTREE;
+}
+
+/* opclasses.sql: oid -> row; kept until the indexes are read. */
+static int read_opclasses(struct describe *ds, PGresult *r)
+{
+	int c_oid = pgi_col(r, "oid");
+
+	ds->opclasses_res = r;
+	for (int i = 0; i < PQntuples(r); i++)
+		oidmap_put(&ds->opclasses, get_oid(r, i, c_oid), (uint32_t)i);
+	return 1; /* keep the result */
 }
 
 /* pg_get_indexdef() of the unsupported indexes, in one more query (only when there are some). */
@@ -1012,53 +1177,63 @@ static int read_index_definitions(struct describe *ds, const struct oidmap *unsu
 	return 0;
 }
 
-static int read_indexes(struct describe *ds, struct mesdb_err *err)
+/* PostgreSQL's INDEX_MAX_KEYS */
+#define PG_INDEX_MAX_KEYS 32
+
+static int read_indexes(struct describe *ds, PGresult *r, struct oidmap *unsupported)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
 	struct group *g;
-	struct oidmap unsupported = { 0 }; /* index oid -> index id */
 	uint32_t ng;
-	int c_table, c_oid, c_name, c_primary, c_unique, c_method, c_contype, c_complex, c_attnum;
-	int c_options, c_opclass, c_default_opclass, c_collation, ret;
+	int c_table = pgi_col(r, "table_oid");
+	int c_oid = pgi_col(r, "oid");
+	int c_name = pgi_col(r, "name");
+	int c_primary = pgi_col(r, "is_primary");
+	int c_unique = pgi_col(r, "is_unique");
+	int c_am = pgi_col(r, "am_oid");
+	int c_contype = pgi_col(r, "contype");
+	int c_complex = pgi_col(r, "complex");
+	int c_nkeys = pgi_col(r, "nkeys");
+	int c_attnums = pgi_col(r, "attnums");
+	int c_options = pgi_col(r, "options");
+	int c_opclasses = pgi_col(r, "opclasses");
+	int c_collations = pgi_col(r, "collations");
+	const PGresult *opc = ds->opclasses_res;
+	int c_opc_name = opc ? pgi_col(opc, "name") : -1;
+	int c_opc_default = opc ? pgi_col(opc, "is_default") : -1;
 
-	if (run(ds, pgq_indexes, true, &r, err) < 0)
-		return -1;
-	c_table = pgi_col(r, "table_oid");
-	c_oid = pgi_col(r, "oid");
-	c_name = pgi_col(r, "name");
-	c_primary = pgi_col(r, "is_primary");
-	c_unique = pgi_col(r, "is_unique");
-	c_method = pgi_col(r, "method");
-	c_contype = pgi_col(r, "contype");
-	c_complex = pgi_col(r, "complex");
-	c_attnum = pgi_col(r, "attnum");
-	c_options = pgi_col(r, "options");
-	c_opclass = pgi_col(r, "opclass");
-	c_default_opclass = pgi_col(r, "default_opclass");
-	c_collation = pgi_col(r, "collation");
-
-	g = group_rows(ds, r, c_table, c_name, &ng);
+	g = sorted_rows(ds, r, c_table, c_name, &ng);
 	for (uint32_t k = 0; k < ng; k++) {
-		int i = g[k].first;
+		int i = g[k].row;
 		struct sql_index ix = { 0 };
 		char contype = PQgetisnull(r, i, c_contype) ? 0 : get_char(r, i, c_contype);
+		long attnums[PG_INDEX_MAX_KEYS], options[PG_INDEX_MAX_KEYS];
+		long opclasses[PG_INDEX_MAX_KEYS], collations[PG_INDEX_MAX_KEYS];
+		uint32_t nkeys = (uint32_t)get_long(r, i, c_nkeys), n;
 		bool known_algo;
 		uint32_t id;
+
+		if (nkeys > PG_INDEX_MAX_KEYS)
+			nkeys = PG_INDEX_MAX_KEYS;
+		n = parse_int_list(PQgetvalue(r, i, c_attnums), attnums, nkeys);
+		if (parse_int_list(PQgetvalue(r, i, c_options), options, nkeys) != n ||
+		    parse_int_list(PQgetvalue(r, i, c_opclasses), opclasses, nkeys) != n ||
+		    parse_int_list(PQgetvalue(r, i, c_collations), collations, nkeys) != n)
+			MESDB_BUG("index vectors of different lengths");
 
 		ix.table_id = g[k].table_id;
 		ix.name = arena_strdup(&s->arena, g[k].name);
 		ix.kind = get_bool(r, i, c_primary) ? SQL_INDEX_PRIMARY
 			: get_bool(r, i, c_unique) ? SQL_INDEX_UNIQUE : SQL_INDEX_NORMAL;
-		ix.algo = index_algo(PQgetvalue(r, i, c_method), &known_algo);
+		ix.algo = index_algo(get_oid(r, i, c_am), &known_algo);
 		ix.constraint = contype == 'p' || contype == 'u';
 		ix.unsupported = get_bool(r, i, c_complex) || !known_algo || contype == 'x';
-		ix.columns = ARENA_NEW_ARRAY(&s->arena, struct sql_index_column, (size_t)g[k].n);
-		for (int j = i; j < i + g[k].n; j++) {
-			long attnum = get_long(r, j, c_attnum);
-			long options = get_long(r, j, c_options);
+		ix.columns = ARENA_NEW_ARRAY(&s->arena, struct sql_index_column, (size_t)n + 1);
+		for (uint32_t j = 0; j < n; j++) {
+			uint32_t col = attnums[j] > 0 ? column_by_attnum(ds, ix.table_id, attnums[j])
+				: SQL_NONE;
+			uint32_t orow = oidmap_get(&ds->opclasses, (uint32_t)opclasses[j]);
 			struct sql_index_column *ic;
-			uint32_t col = attnum > 0 ? column_by_attnum(ds, ix.table_id, attnum) : SQL_NONE;
 
 			if (col == SQL_NONE) {
 				ix.unsupported = true; /* an expression */
@@ -1066,25 +1241,27 @@ static int read_indexes(struct describe *ds, struct mesdb_err *err)
 			}
 			ic = &ix.columns[ix.ncolumns++];
 			ic->column_id = col;
-			ic->sort = (options & 1) ? -1 : 0;
-			ic->opclass = get_str(s, r, j, c_opclass);
-			ic->default_opclass = get_str(s, r, j, c_default_opclass);
+			ic->sort = (options[j] & 1) ? -1 : 0;
+			if (orow != SQL_NONE) {
+				const char *name = get_str(s, opc, (int)orow, c_opc_name);
+				if (get_bool(opc, (int)orow, c_opc_default))
+					ic->default_opclass = name;
+				else
+					ic->opclass = name;
+			}
 			/* NULLS FIRST on ASC / NULLS LAST on DESC: not expressible */
-			if (((options & 1) != 0) != ((options & 2) != 0))
+			if (((options[j] & 1) != 0) != ((options[j] & 2) != 0))
 				ix.unsupported = true;
 			/* COLLATE other than the column's */
-			if (get_oid(r, j, c_collation) != ds->collations[col])
+			if ((uint32_t)collations[j] != ds->collations[col])
 				ix.unsupported = true;
 		}
 		id = sqlschema_push_index(s, &ix);
 		if (ix.unsupported)
-			oidmap_put(&unsupported, get_oid(r, i, c_oid), id);
+			oidmap_put(unsupported, get_oid(r, i, c_oid), id);
 	}
 	free(g);
-	PQclear(r);
-	ret = read_index_definitions(ds, &unsupported, err);
-	oidmap_release(&unsupported);
-	return ret;
+	return 0;
 }
 
 static enum sql_fk_action fk_action(char c)
@@ -1098,91 +1275,119 @@ static enum sql_fk_action fk_action(char c)
 	}
 }
 
-static int read_fks(struct describe *ds, struct mesdb_err *err)
+/* PostgreSQL's INDEX_MAX_KEYS bounds the columns of a key too */
+static int read_fks(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
 	struct group *g;
 	uint32_t ng;
-	int c_table, c_name, c_ref, c_del, c_upd, c_attnum, c_refattnum;
+	int c_table = pgi_col(r, "table_oid");
+	int c_name = pgi_col(r, "name");
+	int c_ref = pgi_col(r, "ref_table_oid");
+	int c_del = pgi_col(r, "on_delete");
+	int c_upd = pgi_col(r, "on_update");
+	int c_attnums = pgi_col(r, "attnums");
+	int c_refattnums = pgi_col(r, "ref_attnums");
 
-	if (run(ds, pgq_foreign_keys, true, &r, err) < 0)
-		return -1;
-	c_table = pgi_col(r, "table_oid");
-	c_name = pgi_col(r, "name");
-	c_ref = pgi_col(r, "ref_table_oid");
-	c_del = pgi_col(r, "on_delete");
-	c_upd = pgi_col(r, "on_update");
-	c_attnum = pgi_col(r, "attnum");
-	c_refattnum = pgi_col(r, "ref_attnum");
-
-	g = group_rows(ds, r, c_table, c_name, &ng);
+	g = sorted_rows(ds, r, c_table, c_name, &ng);
 	for (uint32_t k = 0; k < ng; k++) {
-		int i = g[k].first;
+		int i = g[k].row;
 		struct sql_foreign_key fk = { 0 };
-		bool complete = true;
+		long a[PG_INDEX_MAX_KEYS], b[PG_INDEX_MAX_KEYS];
+		uint32_t n = parse_int_list(PQgetvalue(r, i, c_attnums), a, PG_INDEX_MAX_KEYS);
+		bool complete = n > 0;
 
 		fk.table_id = g[k].table_id;
 		fk.referenced_table_id = oidmap_get(&ds->tables, get_oid(r, i, c_ref));
 		if (fk.referenced_table_id == SQL_NONE)
 			continue; /* references a table outside the described schemas */
+		if (parse_int_list(PQgetvalue(r, i, c_refattnums), b, PG_INDEX_MAX_KEYS) != n)
+			continue;
 		fk.name = arena_strdup(&s->arena, g[k].name);
 		fk.on_delete = fk_action(get_char(r, i, c_del));
 		fk.on_update = fk_action(get_char(r, i, c_upd));
-		fk.columns = ARENA_NEW_ARRAY(&s->arena, uint32_t, (size_t)g[k].n);
-		fk.referenced_columns = ARENA_NEW_ARRAY(&s->arena, uint32_t, (size_t)g[k].n);
-		for (int j = i; j < i + g[k].n; j++) {
-			uint32_t a = column_by_attnum(ds, fk.table_id, get_long(r, j, c_attnum));
-			uint32_t b = column_by_attnum(ds, fk.referenced_table_id,
-						      get_long(r, j, c_refattnum));
-			if (a == SQL_NONE || b == SQL_NONE)
+		fk.columns = ARENA_NEW_ARRAY(&s->arena, uint32_t, (size_t)n);
+		fk.referenced_columns = ARENA_NEW_ARRAY(&s->arena, uint32_t, (size_t)n);
+		for (uint32_t j = 0; j < n; j++) {
+			uint32_t x = column_by_attnum(ds, fk.table_id, a[j]);
+			uint32_t y = column_by_attnum(ds, fk.referenced_table_id, b[j]);
+			if (x == SQL_NONE || y == SQL_NONE)
 				complete = false;
-			fk.columns[fk.ncolumns] = a;
-			fk.referenced_columns[fk.ncolumns++] = b;
+			fk.columns[fk.ncolumns] = x;
+			fk.referenced_columns[fk.ncolumns++] = y;
 		}
 		if (complete)
 			sqlschema_push_fk(s, &fk);
 	}
 	free(g);
-	PQclear(r);
 	return 0;
 }
 
-static int read_views(struct describe *ds, struct mesdb_err *err)
+static int read_views(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_nsp, c_name, c_kind, c_def;
+	int c_oid = pgi_col(r, "oid");
+	int c_nsp = pgi_col(r, "nsp_oid");
+	int c_name = pgi_col(r, "name");
+	int c_kind = pgi_col(r, "kind");
+	int c_def = pgi_col(r, "definition");
 
-	if (run(ds, pgq_views, true, &r, err) < 0)
-		return -1;
-	c_nsp = pgi_col(r, "nsp_oid");
-	c_name = pgi_col(r, "name");
-	c_kind = pgi_col(r, "kind");
-	c_def = pgi_col(r, "definition");
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct sql_view v = { 0 };
 		v.namespace_id = oidmap_get(&ds->nsp, get_oid(r, i, c_nsp));
 		v.name = get_str(s, r, i, c_name);
 		v.definition = get_str(s, r, i, c_def);
 		v.materialized = get_char(r, i, c_kind) == 'm';
-		sqlschema_push_view(s, &v);
+		oidmap_put(&ds->views, get_oid(r, i, c_oid), sqlschema_push_view(s, &v));
 	}
-	PQclear(r);
 	return 0;
 }
 
-static int read_extensions(struct describe *ds, struct mesdb_err *err)
+/* Columns of plain views: nullable, no default (what a view can say). */
+static int read_view_columns(struct describe *ds, PGresult *r)
 {
 	struct sqlschema *s = ds->s;
-	PGresult *r;
-	int c_name, c_schema, c_version;
+	int c_view = pgi_col(r, "view_oid");
+	int c_attnum = pgi_col(r, "attnum");
+	int c_name = pgi_col(r, "name");
+	int c_type = pgi_col(r, "type_oid");
+	int c_typmod = pgi_col(r, "typmod");
+	int c_text = pgi_col(r, "type_text");
+	int n = PQntuples(r), m = 0;
+	struct column_row *rows = xmalloc(((size_t)n + 1) * sizeof(*rows));
 
-	if (run(ds, pgq_extensions, false, &r, err) < 0)
-		return -1;
-	c_name = pgi_col(r, "name");
-	c_schema = pgi_col(r, "schema");
-	c_version = pgi_col(r, "version");
+	for (int i = 0; i < n; i++) {
+		uint32_t v = oidmap_get(&ds->views, get_oid(r, i, c_view));
+		if (v == SQL_NONE)
+			continue;
+		rows[m].table_id = v;
+		rows[m].attnum = (int)get_long(r, i, c_attnum);
+		rows[m].row = i;
+		m++;
+	}
+	qsort(rows, (size_t)m, sizeof(*rows), column_row_cmp);
+	for (int k = 0; k < m; k++) {
+		int i = rows[k].row;
+		struct sql_column col = { 0 };
+
+		col.table_id = rows[k].table_id;
+		col.name = get_str(s, r, i, c_name);
+		col.nullable = true;
+		column_type(ds, &col.type, get_oid(r, i, c_type), get_long(r, i, c_typmod),
+			    PQgetisnull(r, i, c_text) ? NULL : PQgetvalue(r, i, c_text));
+		sqlschema_push_view_column(s, &col);
+	}
+	free(rows);
+	return 0;
+}
+
+static int read_extensions(struct describe *ds, PGresult *r)
+{
+	struct sqlschema *s = ds->s;
+	int c_name = pgi_col(r, "name");
+	int c_schema = pgi_col(r, "schema");
+	int c_version = pgi_col(r, "version");
+
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct sql_extension x = { 0 };
 		x.name = get_str(s, r, i, c_name);
@@ -1190,42 +1395,156 @@ static int read_extensions(struct describe *ds, struct mesdb_err *err)
 		x.version = get_str(s, r, i, c_version);
 		sqlschema_push_extension(s, &x);
 	}
-	PQclear(r);
 	return 0;
 }
 
-int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
-		struct sqlschema *out, struct mesdb_err *err)
-{
-	struct describe ds;
-	struct strbuf arr = STRBUF_INIT;
-	const char *default_schema[1];
-	bool own_tx = false;
-	int ret = -1;
+/*
+ * The catalog queries, in the order they are sent and read: each reader
+ * needs only what the earlier ones read (enums and types before columns,
+ * columns before descriptions, indexes and foreign keys, opclasses before
+ * indexes). A reader returns 1 to keep its result (describe frees it).
+ */
+struct pass {
+	const char *sql;
+	bool with_param;          /* $1 = the schemas */
+	int (*read)(struct describe *ds, PGresult *r);
+	unsigned skipped_by;      /* PG_DESCRIBE_NO_* flags that leave the query out */
+};
 
-	memset(&ds, 0, sizeof(ds));
-	ds.conn = c;
-	ds.s = out;
+static const struct pass passes[] = {
+	{ pgq_namespaces, true, read_namespaces, 0 },
+	{ pgq_enums, true, read_enums, 0 },
+	{ pgq_types, true, read_types, 0 },
+	{ pgq_tables, true, read_tables, 0 },
+	{ pgq_sequences, true, read_sequences, 0 },
+	{ pgq_columns, true, read_columns, 0 },
+	{ pgq_descriptions, true, read_descriptions, PG_DESCRIBE_NO_COMMENTS },
+	{ pgq_opclasses, false, read_opclasses, 0 },
+	{ pgq_indexes, true, NULL, 0 }, /* read_indexes: it has an output */
+	{ pgq_foreign_keys, true, read_fks, 0 },
+	{ pgq_views, true, read_views, PG_DESCRIBE_NO_VIEWS },
+	{ pgq_view_columns, true, read_view_columns, PG_DESCRIBE_NO_VIEWS },
+	{ pgq_extensions, false, read_extensions, 0 },
+};
+
+struct pg_describe_job {
+	struct describe ds;
+	struct strbuf arr;        /* $1: the schemas as a text[] literal */
+	bool own_tx;              /* describe's own transaction: committed by finish */
+	bool began;               /* a BEGIN was sent (begin_sql) */
+	const char *begin_sql;
+	unsigned flags;           /* PG_DESCRIBE_* */
+};
+
+static void job_free(struct pg_describe_job *job)
+{
+	struct describe *ds = &job->ds;
+
+	PQclear(ds->types_res);
+	PQclear(ds->opclasses_res);
+	oidmap_release(&ds->nsp);
+	oidmap_release(&ds->enums);
+	oidmap_release(&ds->tables);
+	oidmap_release(&ds->owned);
+	oidmap_release(&ds->types);
+	oidmap_release(&ds->opclasses);
+	oidmap_release(&ds->views);
+	free(ds->type_rows);
+	free(ds->seqs);
+	free(ds->attnums);
+	free(ds->collations);
+	strbuf_release(&job->arr);
+	free(job);
+}
+
+static const char begin_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+static const char begin_rw_sql[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+int pg_describe_start(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
+		      unsigned flags, struct pg_describe_job **out, struct mesdb_err *err)
+{
+	struct pg_describe_job *job = xcalloc(1, sizeof(*job));
+	const char *default_schema[1], *params[1];
+
+	*out = NULL;
+	job->ds.conn = c;
+	job->flags = flags;
+	strbuf_init(&job->arr, 0);
 	if (nschemas == 0) {
 		default_schema[0] = pg_conn_schema(c);
 		schemas = default_schema;
 		nschemas = 1;
 	}
-	pg_array_literal(&arr, schemas, nschemas);
-	ds.params[0] = arr.buf;
+	pg_array_literal(&job->arr, schemas, nschemas);
+	params[0] = job->arr.buf;
 
+	/* every query in one pipeline: one round trip, and the server runs ahead of the reader */
+	if (pgi_pipe_begin(c, err) < 0)
+		goto fail;
 	if (!pg_in_transaction(c)) {
-		if (pg_exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL, err) < 0)
-			goto out;
-		own_tx = true;
+		/* describe's own read-only transaction, or the caller's (left open) */
+		job->begin_sql = (flags & PG_DESCRIBE_BEGIN) ? begin_rw_sql : begin_sql;
+		if (pgi_pipe_send(c, job->begin_sql, 0, NULL, err) < 0)
+			goto fail_piped;
+		job->own_tx = !(flags & PG_DESCRIBE_BEGIN);
+		job->began = true;
 	}
-	if (read_namespaces(&ds, err) < 0 || read_enums(&ds, err) < 0 ||
-	    read_tables(&ds, err) < 0 || read_sequences(&ds, err) < 0 ||
-	    read_columns(&ds, err) < 0)
+	for (size_t i = 0; i < ARRAY_SIZE(passes); i++)
+		if (!(passes[i].skipped_by & flags) &&
+		    pgi_pipe_send(c, passes[i].sql, passes[i].with_param ? 1 : 0,
+				  passes[i].with_param ? params : NULL, err) < 0)
+			goto fail_piped;
+	if (pgi_pipe_sync(c, err) < 0)
+		goto fail_piped;
+	*out = job;
+	return 0;
+fail_piped:
+	pgi_pipe_end(c, NULL);
+	if (job->began)
+		pg_rollback(c, NULL);
+fail:
+	mesdb_err_prefix(err, "could not describe the database");
+	job_free(job);
+	return -1;
+}
+
+int pg_describe_finish(struct pg_describe_job *job, struct sqlschema *out,
+		       struct mesdb_err *err)
+{
+	struct describe *ds = &job->ds;
+	struct pg_conn *c = ds->conn;
+	struct oidmap unsupported = { 0 }; /* index oid -> index id */
+	bool own_tx = job->own_tx, piped = true;
+	int ret = -1;
+
+	ds->s = out;
+	if (job->began) {
+		PGresult *r;
+		if (pgi_pipe_result(c, job->begin_sql, &r, err) < 0)
+			goto out;
+		PQclear(r);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(passes); i++) {
+		PGresult *r;
+		int kept;
+
+		if (passes[i].skipped_by & job->flags)
+			continue;
+		if (pgi_pipe_result(c, passes[i].sql, &r, err) < 0)
+			goto out;
+		if (passes[i].read)
+			kept = passes[i].read(ds, r);
+		else
+			kept = read_indexes(ds, r, &unsupported);
+		if (passes[i].read == read_columns)
+			push_sequences(ds);
+		if (kept != 1)
+			PQclear(r);
+	}
+	piped = false;
+	if (pgi_pipe_end(c, err) < 0)
 		goto out;
-	push_sequences(&ds);
-	if (read_indexes(&ds, err) < 0 || read_fks(&ds, err) < 0 || read_views(&ds, err) < 0 ||
-	    read_extensions(&ds, err) < 0)
+	if (read_index_definitions(ds, &unsupported, err) < 0)
 		goto out;
 	if (own_tx) {
 		own_tx = false;
@@ -1234,17 +1553,36 @@ int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas
 	}
 	ret = 0;
 out:
-	if (own_tx)
+	if (piped)
+		pgi_pipe_end(c, NULL);
+	if (own_tx || (ret < 0 && job->began))
 		pg_rollback(c, NULL);
 	if (ret < 0 && err && err->message)
 		mesdb_err_prefix(err, "could not describe the database");
-	oidmap_release(&ds.nsp);
-	oidmap_release(&ds.enums);
-	oidmap_release(&ds.tables);
-	oidmap_release(&ds.owned);
-	free(ds.seqs);
-	free(ds.attnums);
-	free(ds.collations);
-	strbuf_release(&arr);
+	oidmap_release(&unsupported);
+	job_free(job);
 	return ret;
+}
+
+void pg_describe_cancel(struct pg_describe_job *job)
+{
+	struct pg_conn *c;
+
+	if (!job)
+		return;
+	c = job->ds.conn;
+	pgi_pipe_end(c, NULL);
+	if (job->began)
+		pg_rollback(c, NULL);
+	job_free(job);
+}
+
+int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
+		struct sqlschema *out, struct mesdb_err *err)
+{
+	struct pg_describe_job *job;
+
+	if (pg_describe_start(c, schemas, nschemas, 0, &job, err) < 0)
+		return -1;
+	return pg_describe_finish(job, out, err);
 }

@@ -101,6 +101,16 @@ int pg_exec(struct pg_conn *c, const char *sql, struct pg_result **res, struct m
 int pg_exec_params(struct pg_conn *c, const char *sql, int nparams, const char *const *params,
 		   struct pg_result **res, struct mesdb_err *err);
 
+/*
+ * Run n statements (one each, no parameters) in one round trip (libpq
+ * pipeline mode) inside whatever transaction is open. results may be NULL
+ * (discarded); otherwise results[i] gets statement i's result (release
+ * each with pg_result_free()). Errors as pg_exec(), for the first statement
+ * that failed (the server skips the rest); then every results[i] is NULL.
+ */
+int pg_exec_pipelined(struct pg_conn *c, const char *const *sqls, size_t n,
+		      struct pg_result **results, struct mesdb_err *err);
+
 /* The text of the position the last failed query's error pointed at: 1-based
  * line and column (characters), or 0/0 when there was none. */
 void pg_last_error_position(const struct pg_conn *c, uint32_t *line, uint32_t *column);
@@ -141,7 +151,8 @@ int pg_set_search_path(struct pg_conn *c, const char *const *schemas, size_t n,
  * not objects that belong to an extension), in name order per namespace,
  * columns in ordinal order; primary keys, unique and normal indexes;
  * foreign keys whose referenced table is described; enums; views and
- * materialized views; sequences with OWNED BY; all extensions of the
+ * materialized views, with the columns of plain views (nullable, no
+ * defaults: for db pull); sequences with OWNED BY; all extensions of the
  * database (whatever their schema); table and column comments.
  * Prisma's `_prisma_migrations` table is described like any other table:
  * filtering it out is the differ's business (as in Prisma's schema engine).
@@ -168,11 +179,38 @@ int pg_set_search_path(struct pg_conn *c, const char *const *schemas, size_t n,
  *
  * Runs in one REPEATABLE READ READ ONLY transaction when the connection is
  * idle; inside a caller's transaction it uses that one (so a scratch
- * schema created there is visible). Nine catalog queries in all, whatever
- * the number of tables.
+ * schema created there is visible). Thirteen catalog queries in all, whatever
+ * the number of tables, sent together (libpq pipeline mode: one round
+ * trip; the server runs the next query while the client reads a result),
+ * plus one for pg_get_indexdef() when there are unsupported indexes.
  */
 int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
 		struct sqlschema *out, struct mesdb_err *err);
+
+/*
+ * pg_describe() in two halves, so that the caller can work while the
+ * server answers (flags: PG_DESCRIBE_NO_* below, 0 for everything as
+ * pg_describe() reads): start sends the queries, finish reads them into out
+ * (freshly initialised) and frees the job; cancel drops a started job
+ * (reads and discards the answers). Between the two the connection is
+ * busy: no other pg_* call on it.
+ */
+struct pg_describe_job;
+/* What a diff does not look at, left out (less work for the server): */
+#define PG_DESCRIBE_NO_VIEWS    0x1u  /* no views (nor their columns) */
+#define PG_DESCRIBE_NO_COMMENTS 0x2u  /* no table and column comments */
+/*
+ * On an idle connection: BEGIN ISOLATION LEVEL REPEATABLE READ (read-write)
+ * in the same round trip, and the transaction stays open for the caller
+ * (also when finish fails: roll it back). Without it describe uses a read-
+ * only transaction of its own, or the caller's when one is open.
+ */
+#define PG_DESCRIBE_BEGIN       0x4u
+int pg_describe_start(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
+		      unsigned flags, struct pg_describe_job **job, struct mesdb_err *err);
+int pg_describe_finish(struct pg_describe_job *job, struct sqlschema *out,
+		       struct mesdb_err *err);
+void pg_describe_cancel(struct pg_describe_job *job);
 
 /*
  * Parse one column default as pg_get_expr() prints it into the normalised
@@ -181,7 +219,10 @@ int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas
  *     and col->autoincrement (of another sequence: EXPR);
  *   CURRENT_TIMESTAMP, now() -> NOW (CURRENT_TIMESTAMP(3) and others: EXPR);
  *   numeric columns: 42, -1.5, '-1'::integer, '42'::numeric, (-1.5)
- *     -> NUMBER in sql_number_canonical() form ('NaN'::double precision: EXPR);
+ *     -> NUMBER in sql_number_canonical() form ('NaN'::double precision: EXPR),
+ *     with the server's spelling in `literal` when it differs and is a plain
+ *     decimal ("1.50" of a NUMERIC(10,2): what db pull writes; diff compares
+ *     the canonical value);
  *   boolean: true / false / 't'::boolean -> BOOLEAN "true" / "false";
  *   enum: 'USER'::"Role" -> ENUM "USER";
  *   any other type: 'abc'::text, 'x'::character varying, '{}'::jsonb,

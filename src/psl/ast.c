@@ -24,6 +24,9 @@ void psl_schema_init(struct psl_schema *s)
 
 void psl_schema_release(struct psl_schema *s)
 {
+	for (uint32_t i = 0; i < s->nsources; i++)
+		if (s->sources[i].release)
+			s->sources[i].release(s->sources[i].text, s->sources[i].len);
 	free(s->sources);
 	free(s->blocks);
 	free(s->tops);
@@ -32,32 +35,50 @@ void psl_schema_release(struct psl_schema *s)
 	psl_schema_init(s);
 }
 
-uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const char *text, size_t len)
+/* Record a source whose text is in place; fills its line table. */
+static uint32_t add_source(struct psl_schema *s, const char *path, const char *text, size_t len,
+			   void (*release)(const char *text, size_t len))
 {
 	struct psl_source *src;
+	const char *q, *end = text + len;
+	uint32_t nl = 1;
 
-	if (len >= UINT32_MAX)
-		MESDB_BUG("schema source larger than 4 GiB");
 	ALLOC_GROW(s->sources, s->nsources + 1, s->asources);
 	src = &s->sources[s->nsources];
 	src->path = arena_strdup(&s->arena, path ? path : "");
-	src->text = arena_strndup(&s->arena, text, len);
+	src->text = text;
 	src->len = (uint32_t)len;
-	/* Lines as Prisma's renderer counts them: split on "\n", so a final "\n" opens an empty line. */
-	uint32_t *starts = NULL;
-	uint32_t nl = 0, anl = 0;
-	const char *q = src->text, *end = src->text + src->len;
-	ALLOC_GROW(starts, 1, anl);
-	starts[nl++] = 0;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		q++;
-		ALLOC_GROW(starts, nl + 1, anl);
-		starts[nl++] = (uint32_t)(q - src->text);
-	}
+	src->release = release;
+	/*
+	 * Lines as Prisma's renderer counts them: split on "\n", so a final "\n"
+	 * opens an empty line. Counted first, so the table is allocated once.
+	 */
+	for (q = text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		nl++;
+	src->line_starts = ARENA_NEW_ARRAY_UNINIT(&s->arena, uint32_t, nl);
 	src->nlines = nl;
-	src->line_starts = arena_memdup(&s->arena, starts, xmul(nl, sizeof(*starts)));
-	free(starts);
+	src->line_starts[0] = 0;
+	nl = 1;
+	for (q = text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;)
+		src->line_starts[nl++] = (uint32_t)(++q - text);
 	return s->nsources++;
+}
+
+uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const char *text, size_t len)
+{
+	if (len >= UINT32_MAX)
+		MESDB_BUG("schema source larger than 4 GiB");
+	return add_source(s, path, arena_strndup(&s->arena, text, len), len, NULL);
+}
+
+uint32_t psl_schema_adopt_source(struct psl_schema *s, const char *path, const char *text,
+				 size_t len, void (*release)(const char *text, size_t len))
+{
+	if (len >= UINT32_MAX)
+		MESDB_BUG("schema source larger than 4 GiB");
+	if (text[len] != '\0')
+		MESDB_BUG("psl_schema_adopt_source: text not NUL-terminated");
+	return add_source(s, path, text, len, release);
 }
 
 void psl_diag_add(struct psl_schema *s, enum psl_severity sev, struct psl_span span, const char *fmt, ...)
@@ -69,6 +90,7 @@ void psl_diag_add(struct psl_schema *s, enum psl_severity sev, struct psl_span s
 	ALLOC_GROW(s->diags, s->ndiags + 1, s->adiags);
 	d = &s->diags[s->ndiags++];
 	d->severity = sev;
+	d->legacy = false;
 	d->span = span;
 	va_start(ap, fmt);
 	va_copy(aq, ap);

@@ -13,6 +13,7 @@
  */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -26,16 +27,23 @@ struct psl_span {
 
 struct psl_source {
 	char *path;            /* as given (the CLI shows it in "-->  path:line") */
-	char *text;            /* NUL-terminated copy */
+	const char *text;      /* NUL-terminated: text[len] == '\0' */
 	uint32_t len;
 	uint32_t *line_starts; /* byte offset of each line's first byte */
 	uint32_t nlines;
+	/* psl_schema_adopt_source(): how the schema gives the text back, else NULL */
+	void (*release)(const char *text, size_t len);
 };
 
 enum psl_severity { PSL_ERROR, PSL_WARNING };
 
 struct psl_diag {
 	enum psl_severity severity;
+	/*
+	 * A syntax error on legacy field syntax (`name: T`, `T!`, `[T]`, `T[]?`):
+	 * the field is in the tree and the formatter prints it the modern way.
+	 */
+	bool legacy;
 	char *message;          /* Prisma's text, e.g. Type "X" is neither a built-in type, ... */
 	struct psl_span span;
 };
@@ -56,8 +64,8 @@ struct psl_expr;
 /* An argument: `value` (positional, name == NULL) or `name: value`. */
 struct psl_arg {
 	const char *name;
-	struct psl_span name_span;
 	struct psl_expr *value;   /* NULL for a name with no value (`name:`), an error */
+	struct psl_span name_span;
 	struct psl_span span;
 };
 
@@ -66,22 +74,24 @@ struct psl_expr {
 	struct psl_span span;
 	const char *str;
 	struct psl_arg *args;        /* PSL_EXPR_FUNC */
-	uint32_t nargs;
 	struct psl_expr **items;     /* PSL_EXPR_ARRAY */
+	uint32_t nargs;
 	uint32_t nitems;
-	bool trailing_comma;         /* PSL_EXPR_FUNC: f(a, ) */
 	struct psl_span trailing_comma_span;
+	bool trailing_comma;         /* PSL_EXPR_FUNC: f(a, ) */
 };
 
 /* An attribute: @name(args) on a field / enum value, or @@name(args) on a block. */
 struct psl_attr {
 	const char *name;            /* without the @ / @@: "id", "db.VarChar", "index" */
+	struct psl_arg *args;
+	const char *comment;         /* @@ attributes: trailing comment, as psl_field.comment */
+	uint32_t nargs;
 	bool block;                  /* @@ */
 	bool has_parens;             /* written with ( ) */
+	bool trailing_comma;         /* @@index([a], ) : Prisma reports it when validating */
 	struct psl_span span;        /* from @ to the closing ) */
 	struct psl_span name_span;   /* the name (without @) */
-	struct psl_arg *args;
-	uint32_t nargs;
 	struct psl_span args_span;   /* the ( ... ) when has_parens */
 	/*
 	 * Prisma's span of the attribute, what its diagnostics mark: like span,
@@ -90,9 +100,7 @@ struct psl_attr {
 	 * trailing comment).
 	 */
 	struct psl_span decl_span;
-	bool trailing_comma;         /* @@index([a], ) : Prisma reports it when validating */
 	struct psl_span trailing_comma_span;
-	const char *comment;         /* @@ attributes: trailing comment, as psl_field.comment */
 	struct psl_span comment_span;
 };
 
@@ -100,36 +108,36 @@ struct psl_attr {
 
 struct psl_field_type {
 	const char *name;            /* "String", "Post", "Unsupported" */
+	const char *unsupported;     /* Unsupported("x"): the string, else NULL */
 	struct psl_span span;        /* the whole type incl. ? and [] */
 	struct psl_span name_span;
+	struct psl_span unsupported_span; /* the "x" string literal (Prisma's span of the type) */
 	bool optional;               /* T? */
 	bool list;                   /* T[] */
 	bool optional_list;          /* T[]? (an error, kept for diagnostics) */
-	const char *unsupported;     /* Unsupported("x"): the string, else NULL */
-	struct psl_span unsupported_span; /* the "x" string literal (Prisma's span of the type) */
 };
 
 struct psl_field {
 	const char *name;
-	struct psl_span name_span;
-	struct psl_span span;        /* name through the last attribute */
-	bool has_type;               /* false: `name` alone on a line (an error) */
-	struct psl_field_type type;
 	struct psl_attr *attrs;
-	uint32_t nattrs;
 	const char *doc;             /* joined `///` lines above, without the slashes, or NULL */
 	const char *comment;         /* trailing `// ...` on the same line (text after //), or NULL */
+	struct psl_field_type type;
+	struct psl_span name_span;
+	struct psl_span span;        /* name through the last attribute */
+	uint32_t nattrs;
+	bool has_type;               /* false: `name` alone on a line (an error) */
+	/*
+	 * The parser reported an error on this declaration (no type, `name: T`,
+	 * `T!`, `[T]`, `T[]?`) and Prisma drops such a field: passes skip it.
+	 */
+	bool invalid;
 	/*
 	 * Prisma's span of the declaration: name through the line break that
 	 * ends it (so a diagnostic on it also shows the next line, as Prisma's).
 	 */
 	struct psl_span decl_span;
 	struct psl_span comment_span; /* the trailing comment from its // (or slash-star) on */
-	/*
-	 * The parser reported an error on this declaration (no type, `name: T`,
-	 * `T!`, `[T]`, `T[]?`) and Prisma drops such a field: passes skip it.
-	 */
-	bool invalid;
 };
 
 /* A `key = value` line of a datasource or generator block. */
@@ -229,6 +237,12 @@ struct psl_schema {
 	struct psl_diag *diags;      /* in the order found */
 	uint32_t ndiags, adiags;
 	uint32_t nerrors, nwarnings;
+	/*
+	 * Set before psl_parse() by callers that never format: blocks get no
+	 * members and the schema no tops (comment and blank lines, source
+	 * order), which only the formatter reads.
+	 */
+	bool skip_layout;
 };
 
 /* psl_schema_init allocates nothing; psl_schema_release frees everything. */
@@ -237,6 +251,12 @@ void psl_schema_release(struct psl_schema *s);
 
 /* Add a source file (text copied); returns its index. */
 uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const char *text, size_t len);
+/*
+ * Add a source file without copying it: text[len] must be '\0' and stay
+ * unchanged until psl_schema_release(), which calls release(text, len).
+ */
+uint32_t psl_schema_adopt_source(struct psl_schema *s, const char *path, const char *text,
+				 size_t len, void (*release)(const char *text, size_t len));
 
 /* Lex and parse source `file`, appending blocks/tops/diagnostics. Never fails: errors are diagnostics. */
 void psl_parse(struct psl_schema *s, uint32_t file);

@@ -64,12 +64,12 @@ enum psl_default_kind {
 
 struct psl_default {
 	enum psl_default_kind kind;
-	const char *value;
 	uint32_t enum_value_id;   /* PSL_DEFAULT_ENUM: id into db->enum_values */
+	const char *value;
 	struct psl_default *items;
-	uint32_t nitems;
 	int64_t fn_arg;           /* cuid(2) -> 2, uuid(7) -> 7, nanoid(10) -> 10; 0 if none */
 	const char *map;          /* @default(..., map: "x"), or NULL */
+	uint32_t nitems;
 	struct psl_span span;
 };
 
@@ -93,19 +93,19 @@ struct psl_db_enum {
 struct psl_db_field {
 	const char *name;
 	const char *db_name;      /* @map or name */
+	const char *unsupported;  /* PSL_SCALAR_UNSUPPORTED */
+	const char *doc;
 	uint32_t model_id;
 	enum psl_scalar scalar;
 	uint32_t enum_id;         /* PSL_SCALAR_ENUM */
-	const char *unsupported;  /* PSL_SCALAR_UNSUPPORTED */
+	uint32_t ast_field;       /* index into the block's fields */
+	struct psl_span span;
 	bool optional;
 	bool list;
 	bool updated_at;
 	bool ignored;             /* @ignore */
 	struct psl_native_type native;
 	struct psl_default dflt;
-	uint32_t ast_field;       /* index into the block's fields */
-	struct psl_span span;
-	const char *doc;
 };
 
 /* ORDER PSL_ACTION (Prisma's referential actions; NONE = not written) */
@@ -121,21 +121,21 @@ enum psl_ref_action {
 /* A relation field: `author User @relation(...)` or `posts Post[]`. */
 struct psl_db_relation_field {
 	const char *name;
-	uint32_t model_id;        /* the model it is declared in */
-	uint32_t target_model_id;
-	bool optional;
-	bool list;
-	bool ignored;
 	const char *relation_name;   /* @relation("x") / name: "x", or NULL */
 	uint32_t *fields;            /* fields: [...] -> ids into db->fields (of model_id) */
-	uint32_t nfields;
 	uint32_t *references;        /* references: [...] -> ids into db->fields (of target) */
+	const char *map;             /* @relation(map: "fk_name") or NULL */
+	uint32_t model_id;        /* the model it is declared in */
+	uint32_t target_model_id;
+	uint32_t nfields;
 	uint32_t nreferences;
 	enum psl_ref_action on_delete, on_update;
-	const char *map;             /* @relation(map: "fk_name") or NULL */
 	uint32_t relation_id;        /* into db->relations */
 	uint32_t ast_field;
 	struct psl_span span;
+	bool optional;
+	bool list;
+	bool ignored;
 };
 
 /* ORDER PSL_RELATION */

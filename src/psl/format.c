@@ -1275,6 +1275,18 @@ static void rx_missing_relation_args(struct rx *x, const struct rx_rel *r, struc
 }
 
 /*
+ * Fields written in legacy syntax (`name: T`, `T!`, `[T]`) are syntax errors:
+ * Prisma then repairs nothing, it only respells them.
+ */
+static bool rx_has_legacy_fields(const struct psl_schema *s)
+{
+	for (uint32_t i = 0; i < s->ndiags; i++)
+		if (s->diags[i].legacy)
+			return true;
+	return false;
+}
+
+/*
  * Are the names sound: no model, enum or type defined twice, no field twice
  * in a block, every field type known? Prisma repairs nothing when its parser
  * database finds such errors.
@@ -1435,7 +1447,7 @@ int psl_format(const struct psl_schema *s, uint32_t file, struct strbuf *out)
 	x.s = s;
 	x.arena = &arena;
 	x.file = file;
-	if (rx_names_resolve(s))
+	if (!rx_has_legacy_fields(s) && rx_names_resolve(s))
 		rx_collect(&x);
 
 	if (!x.nbits) {

@@ -15,7 +15,8 @@
  * missing back-relation field (`Post Post[]`), a missing forward relation
  * field, a missing `@relation(fields: [...], references: [...])` or missing
  * arguments of one, and the missing scalar fields such an attribute refers
- * to. The repaired text is parsed again and then printed.
+ * to. The repaired text is parsed again and then printed. As in Prisma, a
+ * schema with legacy field syntax (psl_diag.legacy) gets no repairs.
  *
  * Pure: reads the schema (all its files, for the relation repairs), writes
  * only to `out`. Does not validate: Prisma's `format` command checks the

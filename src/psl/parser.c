@@ -226,6 +226,8 @@ static void add_member(struct parser *p, enum psl_member_kind kind, uint32_t ind
 {
 	struct psl_member *m;
 
+	if (p->s->skip_layout)
+		return;
 	ALLOC_GROW(p->members, p->nmembers + 1, p->amembers);
 	m = &p->members[p->nmembers++];
 	m->kind = kind;
@@ -240,6 +242,8 @@ static void add_top(struct parser *p, enum psl_top_kind kind, uint32_t index, co
 	struct psl_schema *s = p->s;
 	struct psl_top *t;
 
+	if (s->skip_layout)
+		return;
 	ALLOC_GROW(s->tops, s->ntops + 1, s->atops);
 	t = &s->tops[s->ntops++];
 	t->kind = kind;
@@ -312,7 +316,7 @@ static const char *parse_comment_group(struct parser *p, bool in_block)
 	strbuf_reset(&p->docsb);
 	while (peek(p, &t), is_comment(t.kind)) {
 		uint32_t end = trim_end(p, t.start, t.end);
-		const char *text = dup_text(p, t.start, end);
+		const char *text = p->s->skip_layout ? NULL : dup_text(p, t.start, end);
 
 		p->pos = t.end;
 		if (in_block)
@@ -944,12 +948,14 @@ static bool parse_field(struct parser *p, enum psl_block_kind kind, const char *
 	if (has_colon) {
 		diags_truncate(p, mark);
 		error_at(p, colon.start, colon.end, MSG_LEGACY_COLON);
+		p->s->diags[p->s->ndiags - 1].legacy = true;
 		f->invalid = true;
 	} else if (legacy != TYPE_OK) {
 		diags_truncate(p, mark);
 		error_at(p, legacy_span.start, legacy_span.end,
 			 legacy == TYPE_BANG ? MSG_LEGACY_BANG :
 			 legacy == TYPE_LEGACY_LIST ? MSG_LEGACY_LIST : MSG_OPTIONAL_LIST);
+		p->s->diags[p->s->ndiags - 1].legacy = true;
 		f->invalid = true;
 	} else if (!f->has_type) {
 		psl_diag_add(p->s, PSL_ERROR, f->decl_span, MSG_FIELD_INVALID, container_name(kind), block_name);

@@ -205,8 +205,8 @@ static bool ast_has_field(const struct psl_vctx *ctx, uint32_t model_id, const c
 {
 	const struct psl_block *blk = psl_vctx_model_block(ctx, model_id);
 	for (uint32_t i = 0; i < blk->nfields; i++)
-		if (blk->fields[i].name && !strcmp(blk->fields[i].name, name))
-			return true;
+		if (!blk->fields[i].invalid && blk->fields[i].name && !strcmp(blk->fields[i].name, name))
+			return true;   /* fields the parser rejected do not exist, as in Prisma */
 	return false;
 }
 

@@ -351,6 +351,35 @@ static const char enum_warning[] =
 	"-- multiple migrations, each migration adding only one value to\n"
 	"-- the enum.\n";
 
+static bool enum_has(const struct sql_enum *e, const char *v)
+{
+	for (uint32_t i = 0; i < e->nvalues; i++)
+		if (!strcmp(e->values[i], v))
+			return true;
+	return false;
+}
+
+/*
+ * A reverse plan puts an added value back where it was: BEFORE the first
+ * value after it (in ne) that the type already has (values in pe); none:
+ * at the end, where ADD VALUE puts it. Prisma always appends.
+ */
+static void add_value_position(const struct sql_enum *pe, const struct sql_enum *ne,
+			       const char *v, struct strbuf *sb)
+{
+	uint32_t i = 0;
+
+	while (i < ne->nvalues && strcmp(ne->values[i], v))
+		i++;
+	for (i++; i < ne->nvalues; i++) {
+		if (enum_has(pe, ne->values[i])) {
+			strbuf_addstr(sb, " BEFORE ");
+			sql_quote_literal(sb, ne->values[i]);
+			return;
+		}
+	}
+}
+
 static void alter_enum(const struct plan *p, const struct diff_step *st, struct stmts *out)
 {
 	const struct sql_enum *pe = &p->from->enums[st->prev], *ne = &p->to->enums[st->next];
@@ -370,6 +399,8 @@ static void alter_enum(const struct plan *p, const struct diff_step *st, struct 
 			qualified(sb, nns, pe->name);
 			strbuf_addstr(sb, " ADD VALUE ");
 			sql_quote_literal(sb, st->added_values[i]);
+			if (p->opts.reverse)
+				add_value_position(pe, ne, st->added_values[i], sb);
 		}
 		return;
 	}
@@ -475,6 +506,23 @@ static bool sequence_still_used(const struct plan *p, const char *seq, uint32_t 
 	return false;
 }
 
+/* Prisma's name for the sequence of a new SERIAL column: lowercase [<"ns">.]<table>_<column>_seq */
+static void prisma_sequence_name(const struct plan *p, const struct sqlschema *s,
+				 const struct sql_column *c, struct strbuf *seq)
+{
+	const struct sql_table *t = &s->tables[c->table_id];
+	const char *ns = ns_of(p, s, t->namespace_id);
+	size_t i;
+
+	if (ns) {
+		sql_quote_ident(seq, ns);
+		strbuf_addch(seq, '.');
+	}
+	strbuf_addf(seq, "%s_%s_seq", t->name, c->name);
+	for (i = 0; i < seq->len; i++)
+		seq->buf[i] = (char)tolower((unsigned char)seq->buf[i]);
+}
+
 static void drop_default(struct alter_ctx *a, const struct sql_column *prev, uint32_t next_id)
 {
 	struct strbuf *sb = line_new(a);
@@ -484,13 +532,17 @@ static void drop_default(struct alter_ctx *a, const struct sql_column *prev, uin
 	/*
 	 * Drop the sequence unless another column uses it. Prisma does this
 	 * also for its calculated schemas, whose sequences have no name:
-	 * DROP SEQUENCE "" (unless another SERIAL column exists).
+	 * DROP SEQUENCE "" (unless another SERIAL column exists). A reverse
+	 * plan drops the one its forward plan created, by Prisma's name.
 	 */
 	if (prev->dflt.kind == SQL_DEFAULT_SEQUENCE && prev->dflt.value &&
 	    !sequence_still_used(a->p, prev->dflt.value, next_id)) {
 		sb = stmt_new(&a->after);
 		strbuf_addstr(sb, "DROP SEQUENCE ");
-		sql_quote_ident(sb, prev->dflt.value);
+		if (!*prev->dflt.value && a->p->opts.reverse)
+			prisma_sequence_name(a->p, a->p->from, prev, sb);
+		else
+			sql_quote_ident(sb, prev->dflt.value);
 	}
 }
 
@@ -498,19 +550,21 @@ static void add_sequence(struct alter_ctx *a, const struct sql_column *prev,
 			 const struct sql_column *next)
 {
 	const struct plan *p = a->p;
-	const struct sql_table *nt = &p->to->tables[next->table_id];
-	const char *ns = ns_of(p, p->to, nt->namespace_id);
 	struct strbuf seq = STRBUF_INIT, *sb;
-	size_t i;
 
-	/* Prisma's name: lowercase of [<"ns">.]<table>_<column>_seq, not quoted */
-	if (ns) {
-		sql_quote_ident(&seq, ns);
-		strbuf_addch(&seq, '.');
+	if (p->opts.reverse && next->dflt.kind == SQL_DEFAULT_SEQUENCE && next->dflt.value &&
+	    *next->dflt.value) {
+		/* a reverse plan: the sequence the database had, by its own name */
+		const char *ns = ns_of(p, p->to, p->to->tables[next->table_id].namespace_id);
+		if (ns) {
+			sql_quote_ident(&seq, ns);
+			strbuf_addch(&seq, '.');
+		}
+		sql_quote_ident(&seq, next->dflt.value);
+	} else {
+		/* Prisma's name: lowercase of [<"ns">.]<table>_<column>_seq, not quoted */
+		prisma_sequence_name(p, p->to, next, &seq);
 	}
-	strbuf_addf(&seq, "%s_%s_seq", nt->name, next->name);
-	for (i = 0; i < seq.len; i++)
-		seq.buf[i] = (char)tolower((unsigned char)seq.buf[i]);
 
 	sb = stmt_new(&a->before);
 	strbuf_addstr(sb, "CREATE SEQUENCE ");

@@ -3,6 +3,7 @@
 #include "workspace/pgurl.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,4 +127,83 @@ void pg_url_join(struct strbuf *out, const struct pg_url_parts *p)
 		encode(out, p->database);
 	if (p->query && *p->query)
 		strbuf_addf(out, "?%s", p->query);
+}
+
+/* A query's key or value: as encode(), but '/' stays (socket folders read as paths). */
+static void encode_query(struct strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || strchr("-._~/", c))
+			strbuf_addch(out, c);
+		else
+			strbuf_addf(out, "%%%02X", c);
+	}
+}
+
+/* Is the parameter p (n bytes, "k=v" or "k") named key? */
+static bool param_is(const char *p, size_t n, const char *key)
+{
+	size_t klen = strcspn(p, "=&");
+	char *k;
+	bool same;
+
+	if (klen > n)
+		klen = n;
+	k = decode(p, klen);
+	same = !strcmp(k, key);
+	free(k);
+	return same;
+}
+
+char *pg_url_query_get(const char *query, const char *key)
+{
+	const char *p = query;
+	char *found = NULL;
+
+	while (*p) {
+		size_t n = strcspn(p, "&");
+		if (param_is(p, n, key)) {
+			size_t klen = strcspn(p, "=&");
+			free(found);
+			found = klen < n ? decode(p + klen + 1, n - klen - 1) : xstrdup("");
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return found;
+}
+
+void pg_url_query_set(struct strbuf *out, const char *query, const char *key, const char *value)
+{
+	const char *p = query;
+	size_t start = out->len;
+	bool done = false;
+
+	while (*p) {
+		size_t n = strcspn(p, "&");
+		if (n && !param_is(p, n, key)) {
+			if (out->len > start)
+				strbuf_addch(out, '&');
+			strbuf_add(out, p, n);
+		} else if (n && value && !done) {
+			if (out->len > start)
+				strbuf_addch(out, '&');
+			encode_query(out, key);
+			strbuf_addch(out, '=');
+			encode_query(out, value);
+			done = true;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	if (value && !done) {
+		if (out->len > start)
+			strbuf_addch(out, '&');
+		encode_query(out, key);
+		strbuf_addch(out, '=');
+		encode_query(out, value);
+	}
 }

@@ -22,4 +22,13 @@ int pg_url_split(const char *url, struct pg_url_parts *out, struct mesdb_err *er
 /* Build a URL from parts (percent-encoding user, password, database). */
 void pg_url_join(struct strbuf *out, const struct pg_url_parts *p);
 
+/* The decoded value of key in a URL query ("a=1&b=2"): heap, or NULL when absent. */
+char *pg_url_query_get(const char *query, const char *key);
+/*
+ * Append query to out with key set to value (percent-encoded; in place
+ * when present, else at the end), or with every key=... removed when
+ * value is NULL. The other parameters are copied as they are.
+ */
+void pg_url_query_set(struct strbuf *out, const char *query, const char *key, const char *value);
+
 #endif

@@ -2,10 +2,22 @@
 # test_db_pull.sh - mesdb db pull against the test cluster: every golden case of tests/golden/pull
 # (setup.sql loaded into a fresh database, `db pull --print` with the case's schema.prisma) must print
 # expected.prisma and expected.stderr, which are Prisma 6.19's output (tests/golden/pull/refresh.sh).
-# A case with an `xfail` file documents a known difference: a mismatch there is not a failure.
+# A case with setup.ddl instead of setup.sql loads tests/golden/ddl/<the name in setup.ddl>.sql
+# (Prisma's DDL of that schema). A case with an `xfail` file documents a known difference: a
+# mismatch there is not a failure.
 . "$(dirname "$0")/lib.sh"
 : "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture)}"
 G=$(cd "$(dirname "$0")/../golden/pull" && pwd)
+DDL=$(cd "$(dirname "$0")/../golden/ddl" && pwd)
+
+# The SQL that sets a case up: setup.sql, or the ddl expectation named by setup.ddl.
+setup_sql() {
+	if [ -f "$1/setup.ddl" ]; then
+		echo "$DDL/$(tr -d ' \n' < "$1/setup.ddl").sql"
+	else
+		echo "$1/setup.sql"
+	fi
+}
 base=${MESDB_TEST_PG_URL%/*}
 
 newdb() {
@@ -21,7 +33,7 @@ for dir in "$G"/[0-9]*/; do
 	i=$((i + 1))
 	test_case "$c"
 	url=$(newdb "$i")
-	psql -q -X -v ON_ERROR_STOP=1 -d "$url" -f "$dir/setup.sql" >/dev/null 2>&1 || t_bad "setup.sql failed"
+	psql -q -X -v ON_ERROR_STOP=1 -d "$url" -f "$(setup_sql "$dir")" >/dev/null 2>&1 || t_bad "setup failed"
 	run "$MESDB" db pull --print --schema "$dir/schema.prisma" --url "$url"
 	printf '\n' > "$T_TMP/want"
 	cat "$dir/expected.prisma" >> "$T_TMP/want"

@@ -142,6 +142,56 @@ expect_code 1
 expect_err "Validation Error Count"
 if cmp -s "$W/bad.prisma" "$W/bad.orig"; then t_ok; else t_bad "invalid file was rewritten"; fi
 
+test_case "format: legacy field syntax (name: T, T!, [T]) is rewritten as prisma format does"
+for n in 628_fmt_legacy_list_and_colon 629_fmt_legacy_spacing_comments 630_fmt_legacy_combined \
+	632_fmt_legacy_relation_fields 633_fmt_legacy_docs_comments; do
+	cp "$G/$n.prisma" "$T_TMP/legacy.prisma"
+	run "$MESDB" validate --schema "$T_TMP/legacy.prisma"
+	expect_code 1
+	run "$MESDB" format --schema "$T_TMP/legacy.prisma" --check
+	expect_code 1
+	run "$MESDB" format --schema "$T_TMP/legacy.prisma" --print
+	expect_code 0
+	expect_out_file "$G/$n.formatted"
+	run "$MESDB" format --schema "$T_TMP/legacy.prisma"
+	expect_code 0
+	if cmp -s "$T_TMP/legacy.prisma" "$G/$n.formatted"; then t_ok; else t_bad "$n: file not rewritten"; fi
+	run "$MESDB" validate --schema "$T_TMP/legacy.prisma"
+	expect_code 0
+done
+
+test_case "format: legacy syntax fixed, then the formatted schema is validated (T[]? stays an error)"
+cp "$G/631_err_legacy_optional_list.prisma" "$T_TMP/optlist.prisma"
+cp "$T_TMP/optlist.prisma" "$T_TMP/optlist.orig"
+run "$MESDB" format --schema "$T_TMP/optlist.prisma"
+expect_code 1
+expect_err "Optional lists are not supported"
+expect_err "Validation Error Count: 1"
+if cmp -s "$T_TMP/optlist.prisma" "$T_TMP/optlist.orig"; then t_ok; else t_bad "invalid file was rewritten"; fi
+
+test_case "format: with legacy syntax, relations are not repaired (as in Prisma)"
+cp "$G/634_err_legacy_no_relation_repair.prisma" "$T_TMP/norepair.prisma"
+cp "$T_TMP/norepair.prisma" "$T_TMP/norepair.orig"
+run "$MESDB" format --schema "$T_TMP/norepair.prisma"
+expect_code 1
+expect_err "is missing an opposite relation field on the model \`User\`"
+expect_err "norepair.prisma:13"
+expect_err "Validation Error Count: 1"
+if cmp -s "$T_TMP/norepair.prisma" "$T_TMP/norepair.orig"; then t_ok; else t_bad "invalid file was rewritten"; fi
+
+test_case "format: legacy syntax next to a real syntax error is refused, file unchanged"
+cat >"$T_TMP/mixed.prisma" <<'S'
+model B {
+  id: Int @id
+  oops = 3
+}
+S
+cp "$T_TMP/mixed.prisma" "$T_TMP/mixed.orig"
+run "$MESDB" format --schema "$T_TMP/mixed.prisma"
+expect_code 1
+expect_err "This line is not a valid field or attribute definition."
+if cmp -s "$T_TMP/mixed.prisma" "$T_TMP/mixed.orig"; then t_ok; else t_bad "file with a syntax error was rewritten"; fi
+
 test_case "format: the golden formatted files are fixed points"
 for f in "$G"/0*.formatted; do
 	[ -e "$f" ] || continue

@@ -2,6 +2,8 @@
 # push.sh - interop by hand (not in ctest; needs the Prisma oracle): a database pushed by Prisma is
 # "already in sync" for mesdb, and one pushed by mesdb is in sync for Prisma.
 # Usage: tests/interop/push.sh BUILD_DIR [SCHEMA...]   (default: every tests/golden/ddl/*.prisma)
+# When Prisma finds changes in mesdb's database, Prisma pushes once more: if its own database is
+# not in sync for it either, the schema is counted as "prisma not idempotent", not as a failure.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -13,7 +15,7 @@ oracle=${MESDB_ORACLE:-$root/../shared/oracle/oracle.sh}
 [ $# -gt 0 ] || set -- "$root"/tests/golden/ddl/*.prisma
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-pass=0 fail=0
+pass=0 fail=0 noidem=0
 for s in "$@"; do
 	n=$(basename "$s" .prisma)
 	db=mesdb_interop_$$
@@ -37,7 +39,11 @@ for s in "$@"; do
 	else
 		r2=FAIL
 	fi
-	if [ $r1 = ok ] && [ $r2 = ok ]; then
+	# Prisma's own database (it just pushed): in sync for Prisma?
+	if [ $r1 = ok ] && [ $r2 = FAIL ] && ! { "$oracle" push "$s" "$url" >"$out/p3" 2>&1 &&
+						 grep -q "already in sync" "$out/p3"; }; then
+		noidem=$((noidem + 1)); echo "ok   $n (prisma not idempotent: its own second push changes it too)"
+	elif [ $r1 = ok ] && [ $r2 = ok ]; then
 		pass=$((pass + 1)); echo "ok   $n"
 	else
 		fail=$((fail + 1)); echo "FAIL $n: prisma->mesdb $r1, mesdb->prisma $r2"
@@ -46,5 +52,5 @@ for s in "$@"; do
 	fi
 	"$oracle" dropdb "$db" >/dev/null 2>&1
 done
-echo "$pass ok, $fail failed"
+echo "$pass ok, $noidem ok but prisma not idempotent, $fail failed"
 [ "$fail" -eq 0 ]

@@ -64,6 +64,7 @@ model WorkOrder {
   status    Status   @default(PLANNED)
   createdAt DateTime @default(now())
 S
+		[ "$2" -ge 4 ] && echo "  priority  Int      @default(0)"
 		[ "$2" -ge 2 ] && echo "  operations Operation[]"
 		echo "}"
 		if [ "$2" -ge 2 ]; then
@@ -81,7 +82,41 @@ model Operation {
 }
 S
 		fi
+		if [ "$2" -ge 4 ]; then
+			cat <<'S'
+
+model Tool {
+  id    Int     @id @default(autoincrement())
+  code  String  @unique
+  notes String?
+
+  @@index([notes])
+}
+S
+		fi
 	} >"$1/prisma/schema.prisma"
+}
+# migs DIR: the migration folders of DIR, in order
+migs() { find "$1/prisma/migrations" -mindepth 1 -maxdepth 1 -type d | sort; }
+# same_scripts DIR_A DIR_B: the migration.sql of each pair of migrations (in order) are byte-identical
+same_scripts() {
+	local a b ok=1
+	mapfile -t a < <(migs "$1")
+	mapfile -t b < <(migs "$2")
+	if [ "${#a[@]}" != "${#b[@]}" ]; then t_bad "${#a[@]} migrations vs ${#b[@]}"; return; fi
+	for i in "${!a[@]}"; do
+		if ! cmp -s "${a[$i]}/migration.sql" "${b[$i]}/migration.sql"; then
+			ok=0
+			t_bad "$(basename "${a[$i]}") and $(basename "${b[$i]}") differ"
+			diff "${a[$i]}/migration.sql" "${b[$i]}/migration.sql" | head -20
+		fi
+	done
+	[ $ok = 1 ] && t_ok
+}
+same_catalog() {
+	catalog "$1" >"$T_TMP/c1.sql"
+	catalog "$2" >"$T_TMP/c2.sql"
+	if cmp -s "$T_TMP/c1.sql" "$T_TMP/c2.sql"; then t_ok; else t_bad "catalogs differ"; diff "$T_TMP/c1.sql" "$T_TMP/c2.sql" | head -20; fi
 }
 
 # ==== 1. a history written by Prisma (migrate dev) deploys with mesdb ====
@@ -323,5 +358,121 @@ for tool in mesdb prisma; do
 	done
 done
 
+# ==== 6. migrate dev: mesdb writes the same history as Prisma, and each tool accepts the other's ====
+MD="$T_TMP/mesdb-dev"
+DMD=$(newdb mdev)
+test_case "mesdb migrate dev writes the history Prisma wrote, byte for byte"
+for v in 1 2 3; do
+	write_schema "$MD" $v
+	name=$(basename "$(migs "$P" | sed -n "${v}p")")
+	run -C "$MD" env DATABASE_URL="$DMD" "$MESDB" migrate dev --name "${name#*_}"
+	expect_code 0
+	expect_out "Your database is now in sync with your schema."
+done
+same_scripts "$P" "$MD"
+if cmp -s "$P/prisma/migrations/migration_lock.toml" "$MD/prisma/migrations/migration_lock.toml"; then t_ok; else t_bad "migration_lock.toml differs"; fi
+test_case "mesdb's dev database has Prisma's dev database's catalog"
+same_catalog "$PDEV" "$DMD"
+
+test_case "Prisma deploys the history mesdb migrate dev wrote; both statuses up to date"
+D10=$(newdb d10)
+prisma migrate-deploy "$MD/prisma/schema.prisma" "$D10"
+expect_code 0
+expect_out "All migrations have been successfully applied."
+same_catalog "$DMD" "$D10"
+prisma migrate-status "$MD/prisma/schema.prisma" "$D10"
+expect_code 0
+expect_out "Database schema is up to date!"
+run -C "$MD" env DATABASE_URL="$D10" "$MESDB" migrate status --drift --strict
+expect_code 0
+expect_out "Database schema is up to date!"
+test_case "Prisma migrate dev on mesdb's dev database: no drift, nothing to write"
+prisma migrate-dev "$MD/prisma/schema.prisma" "$DMD" noop
+expect_code 0
+expect_out "Already in sync"
+if [ "$(migs "$MD" | wc -l)" = 3 ]; then t_ok; else t_bad "Prisma wrote a migration"; fi
+
+test_case "mesdb migrate dev on top of Prisma's history (on a Prisma-deployed database)"
+PM="$T_TMP/mixed"
+mkdir -p "$PM"
+cp -r "$P/prisma" "$PM/"
+write_schema "$PM" 4
+DM=$(newdb dm)
+prisma migrate-deploy "$PM/prisma/schema.prisma" "$DM"
+expect_code 0
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate dev --name tools
+expect_code 0
+expect_out "_tools/"
+if [ "$(migs "$PM" | wc -l)" = 4 ] && [ -f "$(migs "$PM" | tail -1)/down.sql" ]; then t_ok; else t_bad "no 4th migration with its down.sql"; fi
+test_case "Prisma's migrate dev writes the same 4th migration"
+PP="$T_TMP/prisma-4"
+mkdir -p "$PP"
+cp -r "$P/prisma" "$PP/"
+write_schema "$PP" 4
+DP=$(newdb dp)
+# (the oracle's migrate dev cannot apply pending migrations and then check for data loss: its
+# shadow database comes from an external factory, so deploy first)
+prisma migrate-deploy "$PP/prisma/schema.prisma" "$DP"
+expect_code 0
+prisma migrate-dev "$PP/prisma/schema.prisma" "$DP" tools
+expect_code 0
+same_scripts "$PP" "$PM"
+test_case "Prisma deploys the mixed history; catalogs and statuses agree"
+D11=$(newdb d11)
+prisma migrate-deploy "$PM/prisma/schema.prisma" "$D11"
+expect_code 0
+expect_out "_tools"
+same_catalog "$DM" "$D11"
+same_catalog "$DP" "$D11"
+prisma migrate-status "$PM/prisma/schema.prisma" "$DM"
+expect_code 0
+expect_out "Database schema is up to date!"
+run -C "$PM" env DATABASE_URL="$D11" "$MESDB" migrate status --drift --strict
+expect_code 0
+expect_out "Database schema is up to date!"
+prisma migrate-dev "$PM/prisma/schema.prisma" "$DM" noop
+expect_code 0
+expect_out "Already in sync"
+
+# ==== 7. rollback: what Prisma makes of mesdb's rolled-back rows ====
+test_case "mesdb rollback of the 4th migration; mesdb status: pending"
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate rollback
+expect_code 0
+expect_out "Rolled back migration"
+expect_sql "$DM" "SELECT to_regclass('\"Tool\"') IS NULL" "t"
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate status
+expect_code 1
+expect_out "Following migration have not yet been applied:"
+prisma migrate-status "$PM/prisma/schema.prisma" "$DM"
+PRISMA_STATUS_AFTER_MESDB_ROLLBACK=$T_CODE
+test_case "Prisma deploy applies the rolled-back migration again; catalogs equal deploy alone"
+prisma migrate-deploy "$PM/prisma/schema.prisma" "$DM"
+expect_code 0
+expect_out "_tools"
+same_catalog "$DM" "$D11"
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate status --drift --strict
+expect_code 0
+prisma migrate-status "$PM/prisma/schema.prisma" "$DM"
+expect_code 0
+expect_out "Database schema is up to date!"
+test_case "rollback again, mesdb deploy; Prisma agrees"
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate rollback
+expect_code 0
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate deploy
+expect_code 0
+expect_out "_tools/"
+same_catalog "$DM" "$D11"
+prisma migrate-status "$PM/prisma/schema.prisma" "$DM"
+expect_code 0
+prisma migrate-dev "$PM/prisma/schema.prisma" "$DM" noop
+expect_code 0
+expect_out "Already in sync"
+test_case "Prisma's migrations have no down.sql: mesdb refuses to roll them back, touching nothing"
+run -C "$PM" env DATABASE_URL="$DM" "$MESDB" migrate rollback --steps 2
+expect_code 1
+expect_err "no down.sql for migration(s) $(basename "$(migs "$PM" | sed -n 3p)")"
+expect_sql "$DM" "SELECT to_regclass('\"Tool\"') IS NOT NULL" "t"
+
+echo "note: after mesdb rollback, Prisma's status exit was $PRISMA_STATUS_AFTER_MESDB_ROLLBACK (0: Prisma counts the rolled-back row as applied; its deploy applies the migration again)"
 echo "note: after resolve --rolled-back, Prisma's status exit was $PRISMA_AFTER_ROLLBACK (Prisma calls the database up to date; mesdb reports the migration as pending)"
 finish

@@ -630,6 +630,8 @@ static void test_enums_views_sequences(void **state)
 		    "CREATE TYPE empty_enum AS ENUM ();"
 		    "CREATE TABLE t (id INTEGER, s \"Status\");"
 		    "CREATE VIEW v AS SELECT id FROM t;"
+		    "CREATE VIEW w AS SELECT s, ARRAY[s] AS ss, 1.5::NUMERIC(4,2) AS d, 'x'::VARCHAR(3) AS c"
+		    " FROM t;"
 		    "CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM t;"
 		    "CREATE SEQUENCE lone_seq;"
 		    "CREATE SEQUENCE owned_seq OWNED BY t.id;"
@@ -642,8 +644,12 @@ static void test_enums_views_sequences(void **state)
 	dump = describe_dump(db->url, NULL, 0);
 	assert_line(dump, "enum public.Status: B, C, A");
 	assert_line(dump, "enum public.empty_enum:");
-	assert_line(dump, "view public.v:  SELECT t.id\n   FROM t;");
+	/* the columns of plain views (for db pull): nullable, in order */
+	assert_line(dump, "view public.v:  SELECT t.id\n   FROM t;\n  column id INTEGER NULL");
+	assert_non_null(strstr(dump, "\n  column s \"Status\" NULL\n  column ss \"Status\"[] NULL\n"
+				     "  column d DECIMAL(4,2) NULL\n  column c VARCHAR(3) NULL\n"));
 	assert_line(dump, "view public.mv materialized:  SELECT count(*) AS n\n   FROM t;");
+	assert_no_line(dump, "  column n ");
 	assert_line(dump, "sequence public.lone_seq");
 	assert_line(dump, "sequence public.owned_seq owned by t.id");
 	assert_non_null(strstr(dump, "\nextension citext "));
@@ -698,7 +704,80 @@ static void test_schemas(void **state)
 	dump = describe_dump(url.buf, NULL, 0);
 	assert_non_null(strstr(dump, "namespace My Schema\ntable My Schema.t\n"));
 	free(dump);
+
+	/*
+	 * The search_path travels in the startup packet (a space, a double quote,
+	 * a backslash escaped); with options of the URL's own, or a name that is
+	 * not plain ASCII, a query sets it: the same schema either way.
+	 */
+	pgtest_exec(db->url, "CREATE SCHEMA \"a \"\"b\\c\"; CREATE SCHEMA \"\xc3\x9cn\"");
+	{
+		static const char *const tails[][2] = {
+			{ "?schema=a%20%22b%5Cc", "a \"b\\c" },
+			{ "?schema=a%20%22b%5Cc&options=-c%20work_mem%3D8MB", "a \"b\\c" },
+			{ "?schema=%C3%9Cn", "\xc3\x9cn" },
+			{ "?schema=alpha&options=-c%20work_mem%3D8MB", "alpha" },
+		};
+		for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+			strbuf_reset(&url);
+			strbuf_addf(&url, "%s%s", db->url, tails[i][0]);
+			c = connect_ok(url.buf);
+			assert_string_equal(pg_conn_schema(c), tails[i][1]);
+			v = value_of(c, "SELECT current_schema()");
+			assert_string_equal(v, tails[i][1]);
+			free(v);
+			if (strstr(tails[i][0], "options=")) {
+				v = value_of(c, "SHOW work_mem");
+				assert_string_equal(v, "8MB");
+				free(v);
+			}
+			pg_close(c);
+		}
+	}
 	strbuf_release(&url);
+}
+
+/* The two halves, with what a diff does not need left out. */
+static void test_describe_start_finish(void **state)
+{
+	struct pgtest_db *db = *state;
+	struct pg_conn *c = connect_ok(db->url);
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct pg_describe_job *job;
+	struct sqlschema s;
+
+	pgtest_exec(db->url, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT); "
+		    "COMMENT ON TABLE t IS 'tt'; COMMENT ON COLUMN t.x IS 'xx'; "
+		    "CREATE VIEW v AS SELECT id FROM t");
+	sqlschema_init(&s);
+	if (pg_describe_start(c, NULL, 0, PG_DESCRIBE_NO_VIEWS | PG_DESCRIBE_NO_COMMENTS, &job,
+			      &err) < 0 ||
+	    pg_describe_finish(job, &s, &err) < 0)
+		fail_err("describe", &err);
+	assert_int_equal(s.ntables, 1);
+	assert_int_equal(s.ncolumns, 2);
+	assert_int_equal(s.nindexes, 1);
+	assert_int_equal(s.nviews, 0);
+	assert_null(s.tables[0].description);
+	assert_null(s.columns[1].description);
+	assert_false(pg_in_transaction(c));
+	sqlschema_release(&s);
+
+	/* everything; and a started job dropped leaves the connection usable */
+	sqlschema_init(&s);
+	if (pg_describe_start(c, NULL, 0, 0, &job, &err) < 0 || pg_describe_finish(job, &s, &err) < 0)
+		fail_err("describe", &err);
+	assert_int_equal(s.nviews, 1);
+	assert_int_equal(s.nview_columns, 1);
+	assert_string_equal(s.tables[0].description, "tt");
+	assert_string_equal(s.columns[1].description, "xx");
+	sqlschema_release(&s);
+	if (pg_describe_start(c, NULL, 0, 0, &job, &err) < 0)
+		fail_err("describe", &err);
+	pg_describe_cancel(job);
+	assert_false(pg_in_transaction(c));
+	exec_ok(c, "SELECT 1");
+	pg_close(c);
 }
 
 /* Inside a caller's transaction describe uses it (and sees its uncommitted tables). */
@@ -1116,6 +1195,49 @@ static void test_connection_lost(void **state)
 	pg_close(killer);
 }
 
+/* Describe on a lost connection, and pg_exec_pipelined with a failing statement. */
+static void test_pipeline_errors(void **state)
+{
+	struct pgtest_db *db = *state;
+	struct pg_conn *c = connect_ok(db->url), *killer = connect_ok(db->url);
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct pg_result *res[3];
+	const char *sqls[3] = { "SELECT 1", "SELECT 1/0", "SELECT 3" };
+	char *pid = value_of(c, "SELECT pg_backend_pid()");
+	struct strbuf sql = STRBUF_INIT;
+	struct sqlschema s;
+
+	/* the second statement fails: its error, nothing kept, the connection usable */
+	assert_int_equal(pg_exec_pipelined(c, sqls, 3, res, &err), -1);
+	assert_int_equal(err.status, MESDB_E_QUERY);
+	assert_string_equal(err.sqlstate, "22012");
+	assert_null(res[0]);
+	assert_null(res[2]);
+	mesdb_err_release(&err);
+	sqls[1] = "SELECT 2";
+	if (pg_exec_pipelined(c, sqls, 3, res, &err) < 0)
+		fail_err("pipelined", &err);
+	for (int i = 0; i < 3; i++) {
+		char want[2] = { (char)('1' + i), 0 };
+		assert_string_equal(pg_result_value(res[i], 0, 0), want);
+		pg_result_free(res[i]);
+	}
+
+	/* describe when the server went away: a connection error, nothing left over */
+	strbuf_addf(&sql, "SELECT pg_terminate_backend(%s)", pid);
+	exec_ok(killer, sql.buf);
+	sqlschema_init(&s);
+	assert_int_equal(pg_describe(c, NULL, 0, &s, &err), -1);
+	assert_int_equal(err.status, MESDB_E_CONNECT);
+	assert_non_null(strstr(err.message, "could not describe the database"));
+	mesdb_err_release(&err);
+	sqlschema_release(&s);
+	free(pid);
+	strbuf_release(&sql);
+	pg_close(c);
+	pg_close(killer);
+}
+
 /* ---- advisory locks ---- */
 
 static void test_lock_timeout(void **state)
@@ -1200,6 +1322,8 @@ int main(void)
 		DB_TEST(test_indexes),
 		DB_TEST(test_foreign_keys),
 		DB_TEST(test_enums_views_sequences),
+		DB_TEST(test_describe_start_finish),
+		DB_TEST(test_pipeline_errors),
 		DB_TEST(test_schemas),
 		DB_TEST(test_describe_in_transaction),
 		cmocka_unit_test(test_connect_refused),

@@ -232,6 +232,18 @@ static void test_checksum(void **state)
 	/* the old format without zero padding: byte 0e -> "e", 04 -> "4" */
 	assert_true(migration_checksum_matches("hello", 5,
 		"2cf24dba5fb0a3e26e83b2ac5b9e29e1b161e5c1fa7425e7343362938b9824"));
+
+	/* a loaded migration: its own checksum, then the other line endings */
+	{
+		struct migration m;
+		memset(&m, 0, sizeof(m));
+		m.script = (char *)crlf;
+		m.script_len = strlen(crlf);
+		migration_checksum(m.script, m.script_len, m.checksum);
+		assert_true(migration_matches_stored(&m, crlf_sum));
+		assert_true(migration_matches_stored(&m, lf_sum));
+		assert_false(migration_matches_stored(&m, hex));
+	}
 }
 
 /* ---- folder ---- */

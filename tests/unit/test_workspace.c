@@ -137,11 +137,40 @@ static void test_pgurl(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_pgurl_query(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *v;
+
+	(void)state;
+	v = pg_url_query_get("schema=public&host=%2Ftmp%2Fs&x", "host");
+	assert_string_equal(v, "/tmp/s");
+	free(v);
+	v = pg_url_query_get("schema=public&x", "x");
+	assert_string_equal(v, "");
+	free(v);
+	assert_null(pg_url_query_get("schema=public", "host"));
+
+	pg_url_query_set(&sb, "schema=public", "host", "/w s/.mesdb/sock");
+	assert_string_equal(sb.buf, "schema=public&host=/w%20s/.mesdb/sock");
+	strbuf_reset(&sb);
+	pg_url_query_set(&sb, "host=/a&schema=public&host=/b", "host", "/c");
+	assert_string_equal(sb.buf, "host=/c&schema=public");
+	strbuf_reset(&sb);
+	pg_url_query_set(&sb, "schema=public&host=/a&sslmode=disable", "host", NULL);
+	assert_string_equal(sb.buf, "schema=public&sslmode=disable");
+	strbuf_reset(&sb);
+	pg_url_query_set(&sb, "", "host", NULL);
+	assert_string_equal(sb.buf, "");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_discover),
 		cmocka_unit_test(test_pgurl),
+		cmocka_unit_test(test_pgurl_query),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,40 +1,38 @@
--- columns.sql - columns of the tables of the schemas ($1), grouped by table, in ordinal order.
--- base_* describe the element type for arrays, the type itself otherwise.
-SELECT a.attrelid AS table_oid,
+-- columns.sql - columns of the tables of the schemas ($1), in no particular order (the
+-- reader groups them by table and sorts them by attnum). Types are read by oid: the
+-- reader knows the built-in ones, types.sql describes the types made in the database
+-- (with their text when they take no modifier); type_text is format_type() for the
+-- others: built-in types the reader does not know, and types of the database with a
+-- modifier (geometry(Point,4326)). Oids travel as int8: printing an oid costs a
+-- snprintf, an int8 a few instructions.
+SELECT a.attrelid::pg_catalog.int8 AS table_oid,
        a.attnum AS attnum,
        a.attname AS name,
        a.attnotnull AS notnull,
        a.attidentity AS identity,
        a.attgenerated AS generated,
+       a.atttypid::pg_catalog.int8 AS type_oid,
        a.atttypmod AS typmod,
-       a.attcollation AS collation,
-       (b.oid <> t.oid) AS is_array,
-       b.oid AS base_oid,
-       b.typname AS base_name,
-       bn.nspname AS base_schema,
-       b.typtype AS base_kind,
-       pg_catalog.format_type(b.oid, a.atttypmod) AS base_text,
+       a.attcollation::pg_catalog.int8 AS collation,
+       CASE WHEN a.atttypid >= 16384 THEN
+                 CASE WHEN a.atttypmod >= 0
+                      THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END
+            WHEN a.atttypid <> ALL ('{16,17,20,21,23,25,26,114,142,700,701,790,869,1042,1043,
+                                      1082,1083,1114,1184,1266,1560,1562,1700,2950,3802,1000,
+                                      1001,1016,1005,1007,1009,1028,199,143,1021,1022,791,1041,
+                                      1014,1015,1182,1183,1115,1185,1270,1561,1563,1231,2951,
+                                      3807}'::pg_catalog.oid[])
+            THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END AS type_text,
        -- relid 0 spares a relation open per call (5x faster); only generated columns
        -- refer to other columns and need the relation
        pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0
-                                             ELSE ad.adrelid END) AS default_expr,
-       d.description AS description
+                                             ELSE ad.adrelid END) AS default_expr
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-JOIN pg_catalog.pg_type b
-  ON b.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 AND t.typtype = 'b'
-                  THEN t.typelem ELSE t.oid END
-JOIN pg_catalog.pg_namespace bn ON bn.oid = b.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = a.attrelid
-      AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND d.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY ($1::pg_catalog.text[])
   AND a.attnum > 0
   AND NOT a.attisdropped
-ORDER BY a.attrelid, a.attnum

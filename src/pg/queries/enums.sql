@@ -1,8 +1,11 @@
--- enums.sql - enum types of the schemas ($1) with their values in declaration order
+-- enums.sql - enum types of the schemas ($1) with their values, in no particular order:
+-- the reader sorts the types by (schema as requested, name) and each one's values by
+-- sort_order (declaration order)
 SELECT t.oid AS oid,
        t.typnamespace AS nsp_oid,
        t.typname AS name,
-       e.enumlabel AS label
+       e.enumlabel AS label,
+       e.enumsortorder AS sort_order
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
@@ -11,5 +14,3 @@ WHERE t.typtype = 'e'
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
                     AND x.objid = t.oid AND x.deptype = 'e')
-ORDER BY pg_catalog.array_position($1::pg_catalog.text[], n.nspname::pg_catalog.text),
-         t.typname, t.oid, e.enumsortorder

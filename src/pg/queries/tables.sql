@@ -1,16 +1,11 @@
 -- tables.sql - ordinary and partitioned tables of the schemas ($1); no partitions,
--- nothing that belongs to an extension
+-- nothing that belongs to an extension (comments: descriptions.sql)
 SELECT c.oid AS oid,
        c.relnamespace AS nsp_oid,
        c.relname AS name,
-       c.relkind AS kind,
-       d.description AS description
+       c.relkind AS kind
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = c.oid
-      AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND d.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND n.nspname = ANY ($1::pg_catalog.text[])

@@ -1,5 +1,6 @@
 -- views.sql - views and materialized views of the schemas ($1) with their definitions
-SELECT c.relnamespace AS nsp_oid,
+SELECT c.oid AS oid,
+       c.relnamespace AS nsp_oid,
        c.relname AS name,
        c.relkind AS kind,
        pg_catalog.pg_get_viewdef(c.oid) AS definition

@@ -1,0 +1,5 @@
+-- opclasses.sql - every operator class: name, and whether it is its type's default
+SELECT o.oid AS oid,
+       o.opcname AS name,
+       o.opcdefault AS is_default
+FROM pg_catalog.pg_opclass o

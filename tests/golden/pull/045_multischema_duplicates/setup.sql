@@ -1,0 +1,12 @@
+CREATE SCHEMA b;
+CREATE TYPE b."Z" AS ENUM ('z');
+CREATE TYPE public."A" AS ENUM ('a');
+CREATE TYPE b."Dup" AS ENUM ('x');
+CREATE TYPE public."Dup" AS ENUM ('y');
+CREATE TABLE b.zz (id int PRIMARY KEY, e b."Z");
+CREATE TABLE public.aa (id int PRIMARY KEY, e public."A");
+CREATE TABLE b.same (id int PRIMARY KEY);
+CREATE TABLE public.same (id int PRIMARY KEY);
+CREATE TABLE b.v (id int PRIMARY KEY);
+CREATE VIEW public.v AS SELECT 1 AS one;
+CREATE VIEW b.w AS SELECT id, e FROM b.zz;

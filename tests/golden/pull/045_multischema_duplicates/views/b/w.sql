@@ -1,0 +1,5 @@
+SELECT
+  zz.id,
+  zz.e
+FROM
+  b.zz;
