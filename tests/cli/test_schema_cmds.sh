@@ -226,4 +226,15 @@ if [ -w /dev/full ]; then
 	expect_code 1
 fi
 
+test_case "libpq is loaded on first use, not at start-up"
+if command -v readelf >/dev/null 2>&1; then
+	run readelf -d "$MESDB"
+	expect_code 0
+	if grep -q 'NEEDED.*libpq' "$T_OUT_FILE"; then
+		t_bad "the executable lists libpq as needed: a libpq function is missing from cli/pq_lazy.c"
+	else
+		t_ok
+	fi
+fi
+
 finish
