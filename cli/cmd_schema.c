@@ -4,27 +4,34 @@
 #include <getopt.h>
 #include <string.h>
 
-static const char validate_usage[] = "mesdb validate [--schema PATH]";
+static const char validate_usage[] = "mesdb validate [--schema PATH | -s NAME... | --all]";
 static const char validate_help[] =
-	"usage: mesdb validate [--schema PATH]\n"
+	"usage: mesdb validate [--schema PATH | -s NAME... | --all [-j N]]\n"
 	"\n"
 	"Check a Prisma schema (a file, or a folder of .prisma files) and print every\n"
 	"problem with its file:line and the source line.\n"
 	"\n"
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
+	"  -s, --service NAME  a workspace service's schema (repeatable)\n"
+	"  --all           every service's schema, in parallel, with a summary table\n"
+	"  -j, --jobs N    at most N services at once (with --all)\n"
 	"  -h, --help      this text\n"
 	"\n"
 	"Exit: 0 valid, 1 invalid, 129 usage error.\n";
 
-static const char format_usage[] = "mesdb format [--schema PATH] [--check] [--print]";
+static const char format_usage[] =
+	"mesdb format [--schema PATH | -s NAME... | --all] [--check] [--print]";
 static const char format_help[] =
-	"usage: mesdb format [--schema PATH] [--check] [--print]\n"
+	"usage: mesdb format [--schema PATH | -s NAME... | --all [-j N]] [--check] [--print]\n"
 	"\n"
 	"Rewrite schema files in the canonical layout (the same bytes as prisma format).\n"
 	"\n"
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
+	"  -s, --service NAME  a workspace service's schema (repeatable)\n"
+	"  --all           every service's schema, in parallel, with a summary table\n"
+	"  -j, --jobs N    at most N services at once (with --all)\n"
 	"  --check         change nothing; exit 1 if a file is not formatted\n"
 	"  --print         print the formatted schema instead of writing it\n"
 	"  -h, --help      this text\n"
@@ -33,9 +40,22 @@ static const char format_help[] =
 
 enum { OPT_SCHEMA = 256, OPT_CHECK, OPT_PRINT };
 
+/* One service's validate (cli_sel_run callback; ctx: unused). */
+static int validate_one(const struct cli_svc *svc, void *ctx)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+
+	(void)ctx;
+	if (mesdb_validate(svc->schema, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -43,11 +63,18 @@ int cmd_validate(int argc, char **argv)
 	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_sink sink = cli_sink();
 	const char *schema = NULL;
-	int c;
+	struct cli_sel sel;
+	int c, code;
 
+	memset(&sel, 0, sizeof(sel));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(&sel, c, optarg, validate_usage, &code);
+		if (r < 0)
+			return code;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			schema = optarg;
@@ -58,7 +85,24 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(validate_usage, "unexpected argument \"%s\"", argv[optind]);
+	if (cli_sel_active(&sel) && schema)
+		return cli_usage_error(validate_usage, "pass either --schema or -s/--all, not both");
+	if (cli_sel_active(&sel))
+		return cli_sel_run(&sel, validate_one, NULL);
 	if (mesdb_validate(schema, &sink, &err) < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+/* One service's format (cli_sel_run callback; ctx: the options). */
+static int format_one(const struct cli_svc *svc, void *ctx)
+{
+	struct mesdb_err err = MESDB_ERR_INIT;
+	struct mesdb_sink sink = cli_sink();
+	struct mesdb_format_opts opts = *(struct mesdb_format_opts *)ctx;
+
+	opts.schema_path = svc->schema;
+	if (mesdb_format(&opts, &sink, &err) < 0)
 		return cli_fail(&err);
 	return EXIT_OK;
 }
@@ -66,6 +110,7 @@ int cmd_validate(int argc, char **argv)
 int cmd_format(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		CLI_SEL_LONGOPTS,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "print", no_argument, NULL, OPT_PRINT },
@@ -75,12 +120,19 @@ int cmd_format(int argc, char **argv)
 	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_sink sink = cli_sink();
 	struct mesdb_format_opts opts;
-	int c;
+	struct cli_sel sel;
+	int c, code;
 
 	memset(&opts, 0, sizeof(opts));
+	memset(&sel, 0, sizeof(sel));
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(&sel, c, optarg, format_usage, &code);
+		if (r < 0)
+			return code;
+		if (r > 0)
+			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts.schema_path = optarg;
@@ -99,6 +151,10 @@ int cmd_format(int argc, char **argv)
 		return cli_usage_error(format_usage, "unexpected argument \"%s\"", argv[optind]);
 	if (opts.check && opts.print)
 		return cli_usage_error(format_usage, "--check and --print cannot be used together");
+	if (cli_sel_active(&sel) && opts.schema_path)
+		return cli_usage_error(format_usage, "pass either --schema or -s/--all, not both");
+	if (cli_sel_active(&sel))
+		return cli_sel_run(&sel, format_one, &opts);
 	if (mesdb_format(&opts, &sink, &err) < 0)
 		return cli_fail(&err);
 	return EXIT_OK;

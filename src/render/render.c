@@ -569,6 +569,14 @@ static void add_sequence(struct alter_ctx *a, const struct sql_column *prev,
 	sb = stmt_new(&a->before);
 	strbuf_addstr(sb, "CREATE SEQUENCE ");
 	strbuf_addbuf(sb, &seq);
+	/*
+	 * A reverse plan brings back what SERIAL/SMALLSERIAL made: a sequence of
+	 * the column's type (Prisma's forward text has no AS: bigint).
+	 */
+	if (p->opts.reverse && next->type.ptype == SQL_T_INTEGER)
+		strbuf_addstr(sb, " AS integer");
+	else if (p->opts.reverse && next->type.ptype == SQL_T_SMALLINT)
+		strbuf_addstr(sb, " AS smallint");
 	sb = line_new(a);
 	col_prefix(sb, prev);
 	strbuf_addstr(sb, " SET DEFAULT nextval(");

@@ -307,4 +307,24 @@ expect_out "  migrations   ok: none"
 expect_out "  rows         2 in 2 tables"
 psql -X -q -d postgres -c "DROP DATABASE $msdb" >/dev/null
 
+test_case "validate and format: -s and --all"
+run -C "$W" "$MESDB" validate --all
+expect_code 0
+expect_out "services/auth/prisma/schema.prisma is valid"
+expect_out "work-order     mes_work_order_db"
+run -C "$W" "$MESDB" format --check -s auth -s quality
+expect_code 0
+expect_out "== quality =="
+run -C "$W" "$MESDB" validate -s auth --schema x.prisma
+expect_code 129
+expect_err "pass either --schema or -s/--all, not both"
+cp "$W/services/quality/prisma/schema.prisma" "$T_TMP/quality.prisma"
+printf 'model Broken {\n  id Int @id\n  x  Nope\n}\n' >>"$W/services/quality/prisma/schema.prisma"
+run -C "$W" "$MESDB" validate --all
+expect_code 1
+expect_out "Type \"Nope\" is neither a built-in type"
+run -C "$W" "$MESDB" format --check -s quality
+expect_code 1
+cp "$T_TMP/quality.prisma" "$W/services/quality/prisma/schema.prisma"
+
 finish

@@ -50,24 +50,12 @@ static const struct {
 	enum verdict verdict;
 	const char *why;
 } known[] = {
-	{ "019_add_autoincrement", COMMAND_FAILED,
-	  "the reverse of adding autoincrement rendered DROP SEQUENCE \"\" (the reverse diff's "
-	  "`from` is the datamodel, which names no sequence); the engine's reverse plan is being "
-	  "fixed (diff_opts.reverse)" },
-	{ "020_remove_autoincrement", DIFFERENT,
-	  "down.sql re-creates the SERIAL's sequence with CREATE SEQUENCE: a bigint sequence (and "
-	  "before the engine's reverse fix, named ticket_id_seq instead of \"Ticket_id_seq\"), "
-	  "where SERIAL made an integer one (src/diff, src/render)" },
 	{ "052_many_changes_one_table", ORDER_ONLY,
 	  "dropped columns come back at the end of the table" },
 	{ "054_id_type_change", ORDER_ONLY, "the dropped id column comes back at the end of the table" },
-	{ "065_multischema_enum_removal", ORDER_ONLY,
-	  "the removed enum value came back last (ALTER TYPE ... ADD VALUE without BEFORE); "
-	  "restored exactly with the engine's reverse fix" },
 	{ "077_bigint_autoincrement_change", COMMAND_FAILED,
 	  "the up migration itself fails: ALTER COLUMN \"id\" SET DATA TYPE BIGSERIAL, the text "
 	  "Prisma writes too (golden expected.sql)" },
-	{ "083_second_serial_removed", DIFFERENT, "as 020, for \"T_seq_seq\"" },
 };
 
 static const char CATALOG_SQL[] =

@@ -1,8 +1,8 @@
 -- enums.sql - enum types of the schemas ($1) with their values, in no particular order:
 -- the reader sorts the types by (schema as requested, name) and each one's values by
 -- sort_order (declaration order)
-SELECT t.oid AS oid,
-       t.typnamespace AS nsp_oid,
+SELECT t.oid::pg_catalog.int8 AS oid,
+       t.typnamespace::pg_catalog.int8 AS nsp_oid,
        t.typname AS name,
        e.enumlabel AS label,
        e.enumsortorder AS sort_order

@@ -4,12 +4,12 @@
 -- are named by opclasses.sql, access methods by their fixed oids. The constraint is
 -- found by conindid (a hash join: one index probe per index costs twice as much).
 -- pg_get_indexdef() is costly: index_definitions.sql fetches it for the indexes that need it.
-SELECT i.indrelid AS table_oid,
-       i.indexrelid AS oid,
+SELECT i.indrelid::pg_catalog.int8 AS table_oid,
+       i.indexrelid::pg_catalog.int8 AS oid,
        ic.relname AS name,
        i.indisprimary AS is_primary,
        i.indisunique AS is_unique,
-       ic.relam AS am_oid,
+       ic.relam::pg_catalog.int8 AS am_oid,
        con.contype AS contype,
        (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL
         OR i.indnatts <> i.indnkeyatts) AS complex,

@@ -1,9 +1,9 @@
 -- sequences.sql - sequences of the schemas ($1) with the column that owns them
 -- (OWNED BY, deptype 'a', or an identity column's, deptype 'i')
 SELECT s.oid AS oid,
-       s.relnamespace AS nsp_oid,
+       s.relnamespace::pg_catalog.int8 AS nsp_oid,
        s.relname AS name,
-       dep.refobjid AS owner_table_oid,
+       dep.refobjid::pg_catalog.int8 AS owner_table_oid,
        dep.refobjsubid AS owner_attnum
 FROM pg_catalog.pg_class s
 JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace

@@ -1,7 +1,7 @@
 -- tables.sql - ordinary and partitioned tables of the schemas ($1); no partitions,
 -- nothing that belongs to an extension (comments: descriptions.sql)
-SELECT c.oid AS oid,
-       c.relnamespace AS nsp_oid,
+SELECT c.oid::pg_catalog.int8 AS oid,
+       c.relnamespace::pg_catalog.int8 AS nsp_oid,
        c.relname AS name,
        c.relkind AS kind
 FROM pg_catalog.pg_class c

@@ -1,6 +1,6 @@
 -- views.sql - views and materialized views of the schemas ($1) with their definitions
-SELECT c.oid AS oid,
-       c.relnamespace AS nsp_oid,
+SELECT c.oid::pg_catalog.int8 AS oid,
+       c.relnamespace::pg_catalog.int8 AS nsp_oid,
        c.relname AS name,
        c.relkind AS kind,
        pg_catalog.pg_get_viewdef(c.oid) AS definition
