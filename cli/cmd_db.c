@@ -105,11 +105,9 @@ int cmd_db_push(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct mesdb_err err = MESDB_ERR_INIT;
 	struct mesdb_push_opts opts;
 	struct cli_sel sel;
 	char buf[4096];
-	const char *env;
 	int c, code;
 
 	memset(&opts, 0, sizeof(opts));
@@ -145,12 +143,7 @@ int cmd_db_push(int argc, char **argv)
 		return cli_usage_error(push_usage, "unexpected argument \"%s\"", argv[optind]);
 	if (cli_sel_active(&sel) && (opts.schema_path || opts.url))
 		return cli_usage_error(push_usage, "pass either --schema/--url or -s/--all, not both");
-	env = getenv("MESDB_ENV");
-	if (env && !strcmp(env, "production")) {
-		mesdb_error(&err, MESDB_E_REFUSED, "db push is refused with MESDB_ENV=production");
-		mesdb_err_hint(&err, "use migrations: mesdb migrate deploy");
-		return cli_fail(&err);
-	}
+	/* MESDB_ENV=production is refused before dispatch (guard.c) */
 	/* several services run in child processes: no questions there */
 	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !sel.all && sel.n <= 1)
 		opts.confirm = ask_terminal;
