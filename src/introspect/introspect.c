@@ -274,44 +274,59 @@ static bool has_unique_criteria(const struct ictx *x, uint32_t tid)
 	return false;
 }
 
+/*
+ * The PSL names of a table or view (sqlname) and of its ncols columns: the
+ * previous schema's names where it had the item (prev), else sanitized
+ * database names; mapped when they differ from the database's. A column
+ * whose name sanitizes to nothing gets NULL (commented out).
+ */
+static void name_columns(struct ictx *x, uint32_t prev, const char *sqlname,
+			 const struct sql_column *cols, uint32_t ncols, const char **name,
+			 bool *mapped, const char ***col_names, bool **col_mapped,
+			 uint32_t **col_prev)
+{
+	bool changed;
+
+	if (prev != NONE) {
+		*name = x->pdb->models[prev].name;
+		*mapped = strcmp(*name, sqlname) != 0;
+	} else {
+		*name = sanitized(x, sqlname, &changed);
+		*mapped = changed;
+	}
+	*col_names = arena_alloc(&x->arena, sizeof(**col_names) * (ncols + 1));
+	*col_mapped = arena_alloc(&x->arena, sizeof(**col_mapped) * (ncols + 1));
+	*col_prev = arena_alloc(&x->arena, sizeof(**col_prev) * (ncols + 1));
+	for (uint32_t c = 0; c < ncols; c++) {
+		uint32_t pf = prev_field(x, prev, cols[c].name);
+		(*col_prev)[c] = pf;
+		if (pf != NONE) {
+			(*col_names)[c] = x->pdb->fields[pf].name;
+			(*col_mapped)[c] = strcmp((*col_names)[c], cols[c].name) != 0;
+		} else {
+			(*col_names)[c] = sanitized(x, cols[c].name, &changed);
+			(*col_mapped)[c] = changed;
+			if (!*(*col_names)[c])
+				(*col_names)[c] = NULL;
+		}
+	}
+}
+
 static void name_models(struct ictx *x)
 {
 	const struct sqlschema *s = x->s;
-	uint32_t t, c;
+	uint32_t t;
 
 	for (t = 0; t < s->ntables; t++) {
 		const struct sql_table *tb = &s->tables[t];
 		struct imodel *m = &x->models[t];
-		bool changed;
 
 		m->table_id = t;
 		strbuf_init(&m->rel, 0);
 		m->join = is_join_table(x, t);
 		m->prev = prev_model(x, tb);
-		if (m->prev != NONE) {
-			m->name = x->pdb->models[m->prev].name;
-			m->mapped = strcmp(m->name, tb->name) != 0;
-		} else {
-			m->name = sanitized(x, tb->name, &changed);
-			m->mapped = changed;
-		}
-		m->col_names = arena_alloc(&x->arena, sizeof(*m->col_names) * (tb->ncolumns + 1));
-		m->col_mapped = arena_alloc(&x->arena, sizeof(*m->col_mapped) * (tb->ncolumns + 1));
-		m->col_prev = arena_alloc(&x->arena, sizeof(*m->col_prev) * (tb->ncolumns + 1));
-		for (c = 0; c < tb->ncolumns; c++) {
-			const struct sql_column *col = &s->columns[tb->first_column + c];
-			uint32_t pf = prev_field(x, m->prev, col->name);
-			m->col_prev[c] = pf;
-			if (pf != NONE) {
-				m->col_names[c] = x->pdb->fields[pf].name;
-				m->col_mapped[c] = strcmp(m->col_names[c], col->name) != 0;
-			} else {
-				m->col_names[c] = sanitized(x, col->name, &changed);
-				m->col_mapped[c] = changed;
-				if (!*m->col_names[c])
-					m->col_names[c] = NULL;
-			}
-		}
+		name_columns(x, m->prev, tb->name, &s->columns[tb->first_column], tb->ncolumns,
+			     &m->name, &m->mapped, &m->col_names, &m->col_mapped, &m->col_prev);
 		m->ignored = !m->join && !has_unique_criteria(x, t);
 	}
 }
@@ -325,39 +340,16 @@ static bool introspected_view(const struct ictx *x, uint32_t v)
 static void name_views(struct ictx *x)
 {
 	const struct sqlschema *s = x->s;
-	uint32_t v, c;
+	uint32_t v;
 
 	for (v = 0; v < s->nviews; v++) {
 		const struct sql_view *sv = &s->views[v];
 		struct iview *iv = &x->iviews[v];
-		bool changed;
 
 		iv->view_id = v;
 		iv->prev = prev_view(x, sv);
-		if (iv->prev != NONE) {
-			iv->name = x->pdb->models[iv->prev].name;
-			iv->mapped = strcmp(iv->name, sv->name) != 0;
-		} else {
-			iv->name = sanitized(x, sv->name, &changed);
-			iv->mapped = changed;
-		}
-		iv->col_names = arena_alloc(&x->arena, sizeof(*iv->col_names) * (sv->ncolumns + 1));
-		iv->col_mapped = arena_alloc(&x->arena, sizeof(*iv->col_mapped) * (sv->ncolumns + 1));
-		iv->col_prev = arena_alloc(&x->arena, sizeof(*iv->col_prev) * (sv->ncolumns + 1));
-		for (c = 0; c < sv->ncolumns; c++) {
-			const struct sql_column *col = &s->view_columns[sv->first_column + c];
-			uint32_t pf = prev_field(x, iv->prev, col->name);
-			iv->col_prev[c] = pf;
-			if (pf != NONE) {
-				iv->col_names[c] = x->pdb->fields[pf].name;
-				iv->col_mapped[c] = strcmp(iv->col_names[c], col->name) != 0;
-			} else {
-				iv->col_names[c] = sanitized(x, col->name, &changed);
-				iv->col_mapped[c] = changed;
-				if (!*iv->col_names[c])
-					iv->col_names[c] = NULL;
-			}
-		}
+		name_columns(x, iv->prev, sv->name, &s->view_columns[sv->first_column], sv->ncolumns,
+			     &iv->name, &iv->mapped, &iv->col_names, &iv->col_mapped, &iv->col_prev);
 	}
 }
 
