@@ -44,3 +44,40 @@ finish() {
 	echo "$T_PASS passed, $T_FAIL failed"
 	[ "$T_FAIL" -eq 0 ]
 }
+
+# ws_point_urls DIR SFX: export each DIR/services/*/.env.example URL variable pointing at the
+# test cluster (MESDB_TEST_PG_URL's host:port) with role and database names suffixed _SFX,
+# so runs never share them; the variable names go to URLVARS.
+URLVARS=()
+ws_point_urls() {
+	local hostport ex line var url userinfo user pass db
+	hostport=${MESDB_TEST_PG_URL#postgresql://*@}
+	hostport=${hostport%%/*}
+	for ex in "$1"/services/*/.env.example; do
+		line=$(grep -m1 '_DATABASE_URL=' "$ex")
+		var=${line%%=*}
+		url=${line#*=}
+		url=${url//\"/}
+		userinfo=${url#postgresql://}
+		userinfo=${userinfo%%@*}
+		user=${userinfo%%:*}
+		pass=${userinfo#*:}
+		db=${url##*/}
+		db=${db%%\?*}
+		export "$var=postgresql://${user}_$2:$pass@$hostport/${db}_$2?schema=public"
+		URLVARS+=("$var")
+	done
+}
+
+# ws_drop_urls [SUFFIX...]: drop the databases (and DB+SUFFIX ones) and roles of URLVARS.
+ws_drop_urls() {
+	local v u d r x args
+	for v in "${URLVARS[@]}"; do
+		u=${!v}
+		d=${u##*/}; d=${d%%\?*}
+		r=${u#postgresql://}; r=${r%%:*}
+		args=(-c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)")
+		for x in "$@"; do args+=(-c "DROP DATABASE IF EXISTS \"$d$x\" WITH (FORCE)"); done
+		psql -X -q -d postgres "${args[@]}" -c "DROP ROLE IF EXISTS \"$r\"" >/dev/null 2>&1
+	done
+}

@@ -4,8 +4,6 @@
 : "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-HOSTPORT=${MESDB_TEST_PG_URL#postgresql://*@}
-HOSTPORT=${HOSTPORT%%/*}
 SFX="d$$"
 W="$T_TMP/ws"
 SVCS=(auth material quality)
@@ -13,30 +11,9 @@ mkdir -p "$W/services"
 for s in "${SVCS[@]}"; do cp -r "$SRC/services/$s" "$W/services/"; done
 rm -f "$W"/services/*/.env
 
-# The services' URL variables, pointing at the test cluster with names of this run only.
-URLVARS=()
-for ex in "$W"/services/*/.env.example; do
-	line=$(grep -m1 '_DATABASE_URL=' "$ex")
-	var=${line%%=*}
-	url=${line#*=}
-	url=${url//\"/}
-	userinfo=${url#postgresql://}
-	userinfo=${userinfo%%@*}
-	user=${userinfo%%:*}
-	pass=${userinfo#*:}
-	db=${url##*/}
-	db=${db%%\?*}
-	export "$var=postgresql://${user}_$SFX:$pass@$HOSTPORT/${db}_$SFX?schema=public"
-	URLVARS+=("$var")
-done
+ws_point_urls "$W" "$SFX"
 cleanup() {
-	for v in "${URLVARS[@]}"; do
-		u=${!v}
-		d=${u##*/}; d=${d%%\?*}
-		r=${u#postgresql://}; r=${r%%:*}
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" \
-			-c "DROP ROLE IF EXISTS \"$r\"" >/dev/null 2>&1
-	done
+	ws_drop_urls
 	rm -rf "$T_TMP"
 }
 trap cleanup EXIT

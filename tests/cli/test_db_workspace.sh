@@ -4,38 +4,15 @@
 : "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
 
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-HOSTPORT=${MESDB_TEST_PG_URL#postgresql://*@}
-HOSTPORT=${HOSTPORT%%/*}
 SFX="t$$"
 W="$T_TMP/ws"
 mkdir -p "$W"
 cp -r "$SRC/services" "$W/"
 rm -f "$W"/services/*/.env
 
-# Every service's URL variable, pointing at the test cluster with names of this run only.
-URLVARS=()
-for ex in "$W"/services/*/.env.example; do
-	line=$(grep -m1 '_DATABASE_URL=' "$ex")
-	var=${line%%=*}
-	url=${line#*=}
-	url=${url//\"/}
-	userinfo=${url#postgresql://}
-	userinfo=${userinfo%%@*}
-	user=${userinfo%%:*}
-	pass=${userinfo#*:}
-	db=${url##*/}
-	db=${db%%\?*}
-	export "$var=postgresql://${user}_$SFX:$pass@$HOSTPORT/${db}_$SFX?schema=public"
-	URLVARS+=("$var")
-done
+ws_point_urls "$W" "$SFX"
 cleanup() {
-	for v in "${URLVARS[@]}"; do
-		u=${!v}
-		d=${u##*/}; d=${d%%\?*}
-		r=${u#postgresql://}; r=${r%%:*}
-		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" \
-			-c "DROP ROLE IF EXISTS \"$r\"" >/dev/null 2>&1
-	done
+	ws_drop_urls
 	rm -rf "$T_TMP"
 }
 trap cleanup EXIT
