@@ -129,11 +129,11 @@ int mesdb_setup(const struct mesdb_service_opts *opts, const struct mesdb_sink *
 /* What mesdb up reports per service: applied migrations, tables, rows (exact counts). */
 struct mesdb_service_stats {
 	unsigned migrations;       /* finished, not rolled back rows of _prisma_migrations */
-	unsigned tables;           /* ordinary tables of the URL's schema, _prisma_migrations aside */
+	unsigned tables;           /* the tables mesdb db tables lists */
 	unsigned long long rows;   /* their rows, all together */
 };
 
-/* Connect to url (or the schema's datasource url) and count. */
+/* mesdb_db_tables' totals. */
 int mesdb_service_stats(const struct mesdb_service_opts *opts, struct mesdb_service_stats *st,
 			struct mesdb_err *err);
 
@@ -143,7 +143,7 @@ int mesdb_service_stats(const struct mesdb_service_opts *opts, struct mesdb_serv
  * `schemas`, else the URL's schema), with exact row counts and total sizes
  * (pg_total_relation_size: table, indexes and TOAST), sorted by schema and
  * name in byte order. Two queries, in one read-only snapshot: the list with
- * sizes, then every count at once.
+ * sizes, then every count at once. On failure *out is left empty.
  */
 struct mesdb_table_row {
 	char *schema;

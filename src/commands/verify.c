@@ -160,6 +160,8 @@ int mesdb_db_tables(const struct mesdb_service_opts *opts, struct mesdb_tables *
 		goto out;
 	ret = 0;
 out:
+	if (ret < 0)
+		mesdb_tables_release(t);   /* the caller gets nothing half filled */
 	pg_result_free(r);
 	if (conn) {
 		pg_rollback(conn, NULL);

@@ -296,68 +296,16 @@ out:
 int mesdb_service_stats(const struct mesdb_service_opts *opts, struct mesdb_service_stats *st,
 			struct mesdb_err *err)
 {
-	struct db_schema schema;
-	struct ws_url url;
-	struct pg_conn *conn = NULL;
-	struct pg_result *r = NULL;
-	struct strbuf sql = STRBUF_INIT;
-	const char *ns;
-	int i, ret = -1;
+	struct mesdb_tables t;
 
 	memset(st, 0, sizeof(*st));
-	db_schema_init(&schema);
-	ws_url_init(&url);
-	if (ws_service_url(opts, &schema, &url, NULL, err) < 0)
-		goto out;
-	if (pg_connect(&conn, url.url, PG_DEFAULT_CONNECT_TIMEOUT_S, err) < 0)
-		goto out;
-	ns = pg_conn_schema(conn);
-	if (pg_exec_params(conn,
-			   "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-			   "ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "
-			   "AND c.relname <> '_prisma_migrations' ORDER BY 1",
-			   1, &ns, &r, err) < 0)
-		goto out;
-	st->tables = (unsigned)pg_result_rows(r);
-	strbuf_addstr(&sql, "SELECT 0::bigint");
-	for (i = 0; i < pg_result_rows(r); i++) {
-		strbuf_addstr(&sql, " + (SELECT count(*) FROM ");
-		sql_quote_ident(&sql, ns);
-		strbuf_addch(&sql, '.');
-		sql_quote_ident(&sql, pg_result_value(r, i, 0));
-		strbuf_addch(&sql, ')');
-	}
-	pg_result_free(r);
-	r = NULL;
-	if (pg_exec(conn, sql.buf, &r, err) < 0)
-		goto out;
-	st->rows = strtoull(pg_result_value(r, 0, 0), NULL, 10);
-	pg_result_free(r);
-	r = NULL;
-	if (pg_exec_params(conn, "SELECT to_regclass(format('%I._prisma_migrations', $1::text)) IS NOT NULL",
-			   1, &ns, &r, err) < 0)
-		goto out;
-	if (!strcmp(pg_result_value(r, 0, 0), "t")) {
-		pg_result_free(r);
-		r = NULL;
-		strbuf_reset(&sql);
-		strbuf_addstr(&sql, "SELECT count(*) FROM ");
-		sql_quote_ident(&sql, ns);
-		strbuf_addstr(&sql, "._prisma_migrations WHERE finished_at IS NOT NULL "
-			      "AND rolled_back_at IS NULL");
-		if (pg_exec(conn, sql.buf, &r, err) < 0)
-			goto out;
-		st->migrations = (unsigned)strtoul(pg_result_value(r, 0, 0), NULL, 10);
-	}
-	ret = 0;
-out:
-	pg_result_free(r);
-	pg_close(conn);
-	ws_name_service(opts, err);
-	strbuf_release(&sql);
-	ws_url_release(&url);
-	db_schema_release(&schema);
-	return ret;
+	if (mesdb_db_tables(opts, &t, err) < 0)
+		return -1;
+	st->tables = (unsigned)t.nr;
+	st->rows = t.rows;
+	st->migrations = t.migrations > 0 ? (unsigned)t.migrations : 0;
+	mesdb_tables_release(&t);
+	return 0;
 }
 
 /* ---- the workspace, through the public API (struct layouts match) ---- */
