@@ -375,29 +375,6 @@ out:
 	return ret;
 }
 
-static int failed_row_error(const struct history *h, struct mesdb_err *err)
-{
-	struct strbuf d = STRBUF_INIT;
-	size_t nfailed = 0;
-
-	for (size_t i = 0; i < h->nr; i++) {
-		const struct history_row *r = &h->rows[i];
-		if (!history_row_failed(r))
-			continue;
-		if (nfailed++)
-			strbuf_addch(&d, '\n');
-		strbuf_addf(&d, "The `%s` migration started at %s failed", r->name, r->started_at);
-	}
-	if (!nfailed)
-		return 0;
-	mesdb_error(err, MESDB_E_REFUSED, "migrate found failed migrations in the target database, "
-		    "new migrations will not be applied");
-	mesdb_err_set_code(err, "P3009");
-	mesdb_err_detail(err, "%s", d.buf);
-	strbuf_release(&d);
-	return -1;
-}
-
 static int preflight_one(struct run *r, struct svc_state *s, struct mesdb_err *err)
 {
 	struct mesdb_migrate_opts mo;
@@ -419,25 +396,7 @@ static int preflight_one(struct run *r, struct svc_state *s, struct mesdb_err *e
 	s->rep->database = xstrdup(pg_conn_database(s->x.conn));
 	if (history_load(s->x.conn, &s->h, err) < 0)
 		goto out;
-	if (!s->h.table_exists) {
-		const char *const *schemas;
-		size_t nschemas = migrate_ctx_schemas(&s->x, &schemas);
-		char *first = NULL;
-		bool empty;
-		if (history_schema_is_empty(s->x.conn, schemas, nschemas, &empty, &first, err) < 0)
-			goto out;
-		if (!empty) {
-			mesdb_error(err, MESDB_E_REFUSED, "the database schema is not empty. Read more "
-				    "about how to baseline an existing production database: "
-				    "https://pris.ly/d/migrate-baseline");
-			mesdb_err_set_code(err, "P3005");
-			mesdb_err_detail(err, "database \"%s\" has tables (%s, ...) but no "
-					 MIGRATIONS_TABLE " table", pg_conn_database(s->x.conn), first);
-			free(first);
-			goto out;
-		}
-	}
-	if (failed_row_error(&s->h, err) < 0)
+	if (migrate_check_deployable(&s->x, &s->h, err) < 0)
 		goto out;
 
 	s->pending = xcalloc(s->x.migs.nr + 1, sizeof(*s->pending));

@@ -37,4 +37,13 @@ void migrate_print_found(const struct migrate_ctx *x, const struct mesdb_sink *s
 /* The schemas the datasource manages (schemas = [...]), or none (the connection's). */
 size_t migrate_ctx_schemas(const struct migrate_ctx *x, const char *const **schemas);
 
+struct history;
+/*
+ * What deploy checks before it applies anything (h loaded by history_load):
+ * no history table on a database with tables: P3005 (with the baseline
+ * hint); a failed row: P3009 (with the resolve hints). 0 when deployable.
+ */
+int migrate_check_deployable(const struct migrate_ctx *x, const struct history *h,
+			     struct mesdb_err *err);
+
 #endif

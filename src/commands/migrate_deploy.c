@@ -90,6 +90,43 @@ static int failed_migrations_error(const struct history *h, struct mesdb_err *er
 	return -1;
 }
 
+int migrate_check_deployable(const struct migrate_ctx *x, const struct history *h,
+			     struct mesdb_err *err)
+{
+	size_t i;
+
+	if (!h->table_exists) {
+		const char *const *schemas;
+		size_t nschemas = migrate_ctx_schemas(x, &schemas);
+		char *first = NULL;
+		bool empty;
+		if (history_schema_is_empty(x->conn, schemas, nschemas, &empty, &first, err) < 0)
+			return -1;
+		if (!empty) {
+			mesdb_error(err, MESDB_E_REFUSED, "the database schema is not empty. Read more "
+				    "about how to baseline an existing production database: "
+				    "https://pris.ly/d/migrate-baseline");
+			mesdb_err_set_code(err, "P3005");
+			mesdb_err_detail(err, "database \"%s\" has tables (%s, ...) but no "
+					 MIGRATIONS_TABLE " table: it is not managed by migrations",
+					 pg_conn_database(x->conn), first);
+			if (x->migs.nr)
+				mesdb_err_hint(err, "baseline it: if the database already matches migration "
+					       "`%s`, run `mesdb migrate resolve --applied \"%s\"` (or "
+					       "`mesdb migrate baseline`), then deploy",
+					       x->migs.items[0].name, x->migs.items[0].name);
+			else
+				mesdb_err_hint(err, "baseline it with `mesdb migrate baseline`");
+			free(first);
+			return -1;
+		}
+	}
+	for (i = 0; i < h->nr; i++)
+		if (history_row_failed(&h->rows[i]))
+			return failed_migrations_error(h, err);
+	return 0;
+}
+
 int mesdb_migrate_deploy(const struct mesdb_migrate_opts *opts, const struct mesdb_sink *sink,
 			 struct mesdb_err *err)
 {
@@ -109,41 +146,10 @@ int mesdb_migrate_deploy(const struct mesdb_migrate_opts *opts, const struct mes
 
 	if (history_load(x.conn, &h, err) < 0)
 		goto out;
-	if (!h.table_exists) {
-		const char *const *schemas;
-		size_t nschemas = migrate_ctx_schemas(&x, &schemas);
-		char *first = NULL;
-		bool empty;
-		if (history_schema_is_empty(x.conn, schemas, nschemas, &empty, &first, err) < 0)
-			goto out;
-		if (!empty) {
-			mesdb_error(err, MESDB_E_REFUSED, "the database schema is not empty. Read more "
-				    "about how to baseline an existing production database: "
-				    "https://pris.ly/d/migrate-baseline");
-			mesdb_err_set_code(err, "P3005");
-			mesdb_err_detail(err, "database \"%s\" has tables (%s, ...) but no "
-					 MIGRATIONS_TABLE " table: it is not managed by migrations",
-					 pg_conn_database(x.conn), first);
-			if (x.migs.nr)
-				mesdb_err_hint(err, "baseline it: if the database already matches migration "
-					       "`%s`, run `mesdb migrate resolve --applied \"%s\"` (or "
-					       "`mesdb migrate baseline`), then deploy",
-					       x.migs.items[0].name, x.migs.items[0].name);
-			else
-				mesdb_err_hint(err, "baseline it with `mesdb migrate baseline`");
-			free(first);
-			goto out;
-		}
-		if (history_create_table(x.conn, err) < 0)
-			goto out;
-	}
-	for (i = 0; i < h.nr; i++)
-		if (history_row_failed(&h.rows[i]))
-			break;
-	if (i < h.nr) {
-		failed_migrations_error(&h, err);
+	if (migrate_check_deployable(&x, &h, err) < 0)
 		goto out;
-	}
+	if (!h.table_exists && history_create_table(x.conn, err) < 0)
+		goto out;
 	warn_history(&x, &h, sink);
 
 	sink_out(sink, "\n");
