@@ -40,15 +40,6 @@ static bool needs_commit_state(const char *sqlstate)
 	       !strcmp(sqlstate, "25P01");     /* no_active_sql_transaction */
 }
 
-/* BEGIN / START TRANSACTION / COMMIT / END at a statement's start. */
-static bool is_tx_control(const struct sql_stmt *st)
-{
-	const char *w = st->nwords ? st->words[0] : "";
-
-	return !strcmp(w, "BEGIN") || !strcmp(w, "COMMIT") || !strcmp(w, "END") ||
-	       (!strcmp(w, "START") && st->nwords > 1 && !strcmp(st->words[1], "TRANSACTION"));
-}
-
 /*
  * How each script runs in the replay's transaction. Most run whole. A
  * script that wraps statements in its own BEGIN ... COMMIT (as Prisma
@@ -94,7 +85,7 @@ static bool plan_replay(struct pg_conn *c, const struct migration *const *list, 
 			continue;
 		}
 		for (size_t j = 0; j < sc->nr; j++)
-			if (!is_tx_control(&sc->stmts[j]))
+			if (!sql_stmt_is_tx_boundary(&sc->stmts[j]))
 				sc->stmts[k++] = sc->stmts[j];
 		if (k < sc->nr) {
 			sc->nr = k;

@@ -314,6 +314,12 @@ static bool w(const struct sql_stmt *s, uint32_t i, const char *kw)
 	return i < s->nwords && !strcmp(s->words[i], kw);
 }
 
+bool sql_stmt_is_tx_boundary(const struct sql_stmt *s)
+{
+	return w(s, 0, "BEGIN") || w(s, 0, "COMMIT") || w(s, 0, "END") ||
+	       (w(s, 0, "START") && w(s, 1, "TRANSACTION"));
+}
+
 /* The statement has only words (no names in quotes, no punctuation). */
 static bool only_words(const struct sql_stmt *s, const char *text)
 {

@@ -71,6 +71,13 @@ void sql_script_release(struct sql_script *s);
 void sql_split(const char *text, size_t len, struct sql_script *out);
 
 /*
+ * BEGIN, START TRANSACTION, COMMIT or END: a statement that opens or ends
+ * the transaction block (a script's own wrapping, left out where mesdb runs
+ * the script in a transaction of its own).
+ */
+bool sql_stmt_is_tx_boundary(const struct sql_stmt *s);
+
+/*
  * Can the script run inside one transaction block? False for explicit
  * transaction control (BEGIN, COMMIT, ROLLBACK, ...), VACUUM, CREATE/DROP
  * DATABASE or TABLESPACE, ALTER SYSTEM, subscriptions, REINDEX

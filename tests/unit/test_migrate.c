@@ -69,6 +69,24 @@ static void test_split_simple(void **state)
 	sql_script_release(&s);
 }
 
+static void test_split_tx_boundary(void **state)
+{
+	const char *t = "begin;\nCREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n"
+			"START TRANSACTION;\nrollback;\nCOMMIT;\nend;\nSELECT 'BEGIN'";
+	struct sql_script s = SQL_SCRIPT_INIT;
+	(void)state;
+	sql_split(t, strlen(t), &s);
+	assert_int_equal(s.nr, 7);
+	assert_true(sql_stmt_is_tx_boundary(&s.stmts[0]));
+	assert_false(sql_stmt_is_tx_boundary(&s.stmts[1]));   /* BEGIN ATOMIC inside a function */
+	assert_true(sql_stmt_is_tx_boundary(&s.stmts[2]));
+	assert_false(sql_stmt_is_tx_boundary(&s.stmts[3]));   /* ROLLBACK is not a wrapping */
+	assert_true(sql_stmt_is_tx_boundary(&s.stmts[4]));
+	assert_true(sql_stmt_is_tx_boundary(&s.stmts[5]));
+	assert_false(sql_stmt_is_tx_boundary(&s.stmts[6]));
+	sql_script_release(&s);
+}
+
 static void test_split_quotes_never_split(void **state)
 {
 	const char *t =
@@ -487,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_split_crlf_lines),
 		cmocka_unit_test(test_tx_detection),
 		cmocka_unit_test(test_checksum),
+		cmocka_unit_test(test_split_tx_boundary),
 		cmocka_unit_test(test_folder),
 		cmocka_unit_test(test_dotenv),
 		cmocka_unit_test(test_url_resolution),
