@@ -37,28 +37,31 @@ static const char deploy_help[] =
 	"failed (P3018), 129 usage error.\n";
 
 static const char status_usage[] =
-	"mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--drift] [--strict]";
+	"mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--drift | --no-drift]\n"
+	"                     [--strict]";
 static const char status_help[] =
-	"usage: mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]] [--drift]\n"
-	"                            [--strict]\n"
+	"usage: mesdb migrate status [--schema PATH | -s NAME... | --all [-j N]]\n"
+	"                            [--drift | --no-drift] [--strict]\n"
 	"\n"
 	"Compare the migrations folder with the database's _prisma_migrations table:\n"
 	"pending, failed and unknown migrations, in Prisma's words. Also warns about\n"
-	"migrations edited after they were applied (checksum) and migrations applied to\n"
-	"the database but missing from the folder.\n"
+	"migrations edited after they were applied (checksum), migrations applied to the\n"
+	"database but missing from the folder, and schema drift: the database differs\n"
+	"from what its applied migrations produce.\n"
 	"\n"
-	"Schema drift (the database differs from what its applied migrations produce) is\n"
-	"checked with --drift only: like Prisma's `migrate status`, the plain command\n"
-	"reads _prisma_migrations and the folder and nothing else, so it stays a quick\n"
-	"check for scripts and deploy pipelines; `mesdb migrate dev` always checks drift.\n"
-	"--drift replays the applied migrations in fresh schemas inside one rolled-back\n"
-	"transaction (the database is left unchanged; a history with a script that cannot\n"
-	"run in a transaction is replayed on the datasource's shadowDatabaseUrl), compares\n"
-	"the result with the database and prints the SQL of any difference.\n"
+	"Drift is found by replaying the applied migrations in fresh schemas inside one\n"
+	"rolled-back transaction (the database is left unchanged; a history with a script\n"
+	"that cannot run in a transaction is replayed on the datasource's\n"
+	"shadowDatabaseUrl) and comparing the result with the database; differences are\n"
+	"printed as SQL. The result is kept (in $MESDB_CACHE_DIR, $XDG_CACHE_HOME/mesdb or\n"
+	"~/.cache/mesdb) under the applied migrations' checksums and a fingerprint of the\n"
+	"database's catalog (one query), so while neither changes a status replays\n"
+	"nothing and takes milliseconds; the first status after a change replays.\n"
 	"\n"
 	"  --schema PATH   the schema (default: prisma/schema.prisma, schema.prisma,\n"
 	"                  prisma/schema/)\n"
-	"  --drift         also check for schema drift (see above)\n"
+	"  --drift         replay for the drift check even when a kept result holds\n"
+	"  --no-drift      no drift check: _prisma_migrations and the folder only\n"
 	"  --strict        the warnings (edited, missing, drift) count as problems (exit 1)\n"
 	"  -s, --service NAME  the workspace's service NAME (services/NAME/prisma/);\n"
 	"                  repeatable (default: the service of the current folder)\n"
@@ -87,7 +90,7 @@ static const char resolve_help[] =
 	"Exit: 0 ok, 1 refused (P3008 already applied, P3011 never applied, P3012 not\n"
 	"failed, P3017 no such migration), 2 could not connect, 129 usage error.\n";
 
-enum { OPT_SCHEMA = 256, OPT_STRICT, OPT_APPLIED, OPT_ROLLED_BACK, OPT_DRIFT };
+enum { OPT_SCHEMA = 256, OPT_STRICT, OPT_APPLIED, OPT_ROLLED_BACK, OPT_DRIFT, OPT_NO_DRIFT };
 
 /* MESDB_LOCK_TIMEOUT_MS, or 0 (the library's default). */
 static int lock_timeout_ms(void)
@@ -113,6 +116,7 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 		{ "schema", required_argument, NULL, OPT_SCHEMA },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "drift", no_argument, NULL, OPT_DRIFT },
+		{ "no-drift", no_argument, NULL, OPT_NO_DRIFT },
 		{ "applied", required_argument, NULL, OPT_APPLIED },
 		{ "rolled-back", required_argument, NULL, OPT_ROLLED_BACK },
 		{ "help", no_argument, NULL, 'h' },
@@ -145,6 +149,13 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 			if (!is_status)
 				goto unknown;
 			opts->drift = true;
+			opts->no_drift = false;
+			break;
+		case OPT_NO_DRIFT:
+			if (!is_status)
+				goto unknown;
+			opts->no_drift = true;
+			opts->drift = false;
 			break;
 		case OPT_APPLIED:
 			if (!is_resolve)

@@ -63,7 +63,8 @@ struct mesdb_migrate_opts {
 	const char *url;           /* connect here instead of the datasource's url */
 	int lock_timeout_ms;       /* wait for the advisory lock; 0: Prisma's 10 s */
 	bool strict;               /* status: edited or vanished migrations count as problems */
-	bool drift;                /* status: also replay the history and compare (schema drift) */
+	bool drift;                /* status: check drift by a replay, even when a kept result holds */
+	bool no_drift;             /* status: do not check for drift */
 	const char *applied;       /* resolve --applied NAME */
 	const char *rolled_back;   /* resolve --rolled-back NAME */
 };
@@ -86,17 +87,21 @@ struct mesdb_migrate_status {
 	unsigned failed;           /* failed rows */
 	unsigned edited;           /* applied, but migration.sql changed since */
 	unsigned missing;          /* applied, but not in the folder */
-	unsigned drift;            /* with opts->drift: differences history -> database */
-	bool drift_checked;        /* opts->drift and the history could be replayed */
+	unsigned drift;            /* differences history -> database (schema drift) */
+	bool drift_checked;        /* drift was checked (not opts->no_drift, history replayable) */
+	bool drift_cached;         /* ... by a kept result: nothing was replayed */
 };
 
 /*
  * Compare the folder with _prisma_migrations and report as Prisma does
  * (pending, failed, diverged histories, unmanaged database), plus warnings
- * for edited migrations and migrations missing on disk, and with
- * opts->drift for schema drift (the applied migrations replayed in a
- * rolled-back transaction, or on the datasource's shadowDatabaseUrl, and
- * compared with the database). Warnings make up_to_date false only with
+ * for edited migrations and migrations missing on disk, and for schema
+ * drift unless opts->no_drift: the applied migrations replayed in a
+ * rolled-back transaction (or on the datasource's shadowDatabaseUrl) and
+ * compared with the database. The result is kept (drift_cache.h) under a
+ * key of the applied migrations and a fingerprint of the catalog, so while
+ * neither changes a status replays nothing; opts->drift replays anyway.
+ * Warnings make up_to_date false only with
  * opts->strict. Returns -1 only when the check could not run (no schema,
  * no connection, a history that cannot be replayed...).
  */

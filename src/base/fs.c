@@ -32,11 +32,19 @@ static ssize_t read_all(int fd, char *buf, size_t cap)
 	return (ssize_t)got;
 }
 
-/* Open path for reading: a regular file's descriptor and size, or an error. */
-static int open_for_read(const char *path, struct stat *st, struct mesdb_err *err)
+/*
+ * Open path for reading: a regular file's descriptor and size, or an error.
+ * With `missing`, a path that does not exist sets *missing and returns -1
+ * without an error.
+ */
+static int open_for_read(const char *path, struct stat *st, bool *missing, struct mesdb_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
+	if (fd < 0 && missing && (errno == ENOENT || errno == ENOTDIR)) {
+		*missing = true;
+		return -1;
+	}
 	if (fd < 0)
 		return mesdb_error(err, MESDB_E_IO, "could not open \"%s\": %s", path, strerror(errno));
 	if (fstat(fd, st) < 0) {
@@ -51,10 +59,10 @@ static int open_for_read(const char *path, struct stat *st, struct mesdb_err *er
 	return fd;
 }
 
-int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err)
+static int read_file(const char *path, struct strbuf *sb, bool *missing, struct mesdb_err *err)
 {
 	struct stat st;
-	int fd = open_for_read(path, &st, err);
+	int fd = open_for_read(path, &st, missing, err);
 
 	if (fd < 0)
 		return -1;
@@ -78,6 +86,20 @@ int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err)
 	sb->buf[sb->len] = '\0';
 	close(fd);
 	return 0;
+}
+
+int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err)
+{
+	return read_file(path, sb, NULL, err);
+}
+
+int fs_read_file_if_exists(const char *path, struct strbuf *sb, struct mesdb_err *err)
+{
+	bool missing = false;
+
+	if (read_file(path, sb, &missing, err) < 0)
+		return missing ? 0 : -1;
+	return 1;
 }
 
 /*
@@ -127,7 +149,7 @@ int fs_map_file(const char *path, const char **text, size_t *len, struct mesdb_e
 	struct stat st, st2;
 	size_t size, total;
 	char *p;
-	int fd = open_for_read(path, &st, err);
+	int fd = open_for_read(path, &st, NULL, err);
 
 	if (fd < 0)
 		return -1;
@@ -280,10 +302,15 @@ int fs_list_dir(const char *dir, int which, const char *suffix, struct fs_list *
 		if (suffix && (nlen < slen || strcmp(de->d_name + nlen - slen, suffix)))
 			continue;
 		if (which) {
-			fs_path_join(&path, dir, de->d_name);
-			if (which == 'd' && !fs_is_dir(path.buf))
+			/* the entry's type when the file system tells it, else stat (links too) */
+			unsigned char t = de->d_type;
+			if (t == DT_UNKNOWN || t == DT_LNK) {
+				fs_path_join(&path, dir, de->d_name);
+				t = fs_is_dir(path.buf) ? DT_DIR : fs_is_file(path.buf) ? DT_REG : DT_UNKNOWN;
+			}
+			if (which == 'd' && t != DT_DIR)
 				continue;
-			if (which == 'f' && !fs_is_file(path.buf))
+			if (which == 'f' && t != DT_REG)
 				continue;
 		}
 		ALLOC_GROW(out->names, out->nr + 1, out->alloc);

@@ -11,6 +11,8 @@
 
 /* Append the whole file to sb. */
 int fs_read_file(const char *path, struct strbuf *sb, struct mesdb_err *err);
+/* As fs_read_file, but a path that does not exist returns 0 (nothing read, no error); 1 read. */
+int fs_read_file_if_exists(const char *path, struct strbuf *sb, struct mesdb_err *err);
 /*
  * The whole file as read-only text with (*text)[*len] == '\0', for a reader
  * that keeps it: a big file is mapped from the page cache (no copy, no fresh

@@ -1,5 +1,6 @@
 /* migrate_status.c - mesdb migrate status: the folder against _prisma_migrations, Prisma's words */
 #include "migrate_common.h"
+#include "drift_cache.h"
 #include "migrate_replay.h"
 #include "schema_load.h"
 
@@ -7,6 +8,8 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "calc/calc.h"
+#include "pg/pg.h"
 
 /*
  * Prisma's diagnosis (diagnoseMigrationHistory without a shadow database):
@@ -32,18 +35,92 @@ static void add_names(struct strbuf *sb, const char *const *names, size_t n)
 }
 
 /*
- * --drift: replay the applied migrations (migrate_ctx_replay) and compare
- * the result with the live database. Not with failed rows (a failed
+ * Schema drift: replay the applied migrations (migrate_ctx_replay) and
+ * compare the result with the live database. Not with failed rows (a failed
  * migration may have left part of itself behind) or applied migrations
  * missing from the folder (the history cannot be replayed): a note says
  * why. Differences become a warning with the SQL that turns the history's
  * schema into the database's.
+ *
+ * The replay takes seconds on a long history, so the result is kept
+ * (drift_cache.h) with the snapshot and the catalog fingerprint it holds
+ * for. The same snapshot as kept: nothing was committed since, the result
+ * stands (one small query). Else the same fingerprint: nothing the
+ * description reads changed, the result stands and is kept with the new
+ * snapshot. Else replay; the fingerprint is read before and after, and the
+ * result kept only when the two agree (nothing changed meanwhile). `full`
+ * (--drift) replays whatever is kept.
  */
+
+/* What check_drift() knows of the cache: the slot, and the state read so far. */
+struct drift_state {
+	bool have_slot;
+	char slot[SHA256_HEX_LEN + 1];
+	char *identity, *snapshot;          /* pg_snapshot_state() */
+	char *fp_snapshot, *fingerprint;    /* pg_catalog_fingerprint() */
+};
+
+static void drift_state_release(struct drift_state *d)
+{
+	free(d->identity);
+	free(d->snapshot);
+	free(d->fp_snapshot);
+	free(d->fingerprint);
+}
+
+/* Read the fingerprint into d (once); false: none (a cache problem, not an error). */
+static bool drift_fingerprint(struct migrate_ctx *x, const char *const *names, size_t nnames,
+			      struct drift_state *d)
+{
+	struct mesdb_err ferr = MESDB_ERR_INIT;
+
+	if (!d->fingerprint && pg_catalog_fingerprint(x->conn, names, (uint32_t)nnames,
+						      &d->fp_snapshot, &d->fingerprint, &ferr) < 0)
+		mesdb_err_release(&ferr);
+	return d->fingerprint != NULL;
+}
+
+/* A kept result that still holds into *nsteps/sql: true. */
+static bool drift_cached(struct migrate_ctx *x, const struct migration *const *list, size_t n,
+			 const char *const *names, size_t nnames, struct drift_state *d,
+			 uint32_t *nsteps, struct strbuf *sql)
+{
+	struct mesdb_err ferr = MESDB_ERR_INIT;
+	struct drift_cache_entry e;
+	bool hit = false;
+
+	if (pg_snapshot_state(x->conn, &d->identity, &d->snapshot, &ferr) < 0) {
+		mesdb_err_release(&ferr);
+		return false;
+	}
+	drift_cache_slot(list, n, names, nnames, calc_multi_schema(&x->db),
+			 pg_server_version(x->conn), d->identity, d->slot);
+	d->have_slot = true;
+	if (!drift_cache_load(d->slot, &e))
+		return false;
+	if (!strcmp(e.snapshot, d->snapshot)) {
+		hit = true;
+	} else if (drift_fingerprint(x, names, nnames, d) && !strcmp(e.fingerprint, d->fingerprint)) {
+		hit = true;
+		drift_cache_store(d->slot, d->fp_snapshot, d->fingerprint, e.nsteps, e.sql.buf);
+	}
+	if (hit) {
+		*nsteps = e.nsteps;
+		strbuf_addbuf(sql, &e.sql);
+	}
+	drift_cache_entry_release(&e);
+	return hit;
+}
+
 static int check_drift(struct migrate_ctx *x, const struct history *h, size_t nfailed,
-		       size_t nunpersisted, const struct mesdb_sink *sink,
+		       size_t nunpersisted, bool full, const struct mesdb_sink *sink,
 		       struct mesdb_migrate_status *st, struct strbuf *warn, struct mesdb_err *err)
 {
 	const struct migration **list;
+	const char *const *names;
+	size_t nnames = migrate_ctx_schemas(x, &names);
+	struct drift_state d = { 0 };
+	struct mesdb_err rerr = MESDB_ERR_INIT;
 	struct sqlschema hist;
 	struct strbuf sql = STRBUF_INIT;
 	uint32_t nsteps = 0;
@@ -61,10 +138,43 @@ static int check_drift(struct migrate_ctx *x, const struct history *h, size_t nf
 	for (size_t i = 0; i < x->migs.nr; i++)
 		if (history_find_active(h, x->migs.items[i].name))
 			list[n++] = &x->migs.items[i];
-	if (migrate_ctx_drift(x, list, n, sink, &hist, &nsteps, &sql, err) < 0) {
-		mesdb_err_prefix(err, "could not check the database for drift");
+	if (!full && drift_cached(x, list, n, names, nnames, &d, &nsteps, &sql)) {
+		st->drift_cached = true;
+		goto report;
+	}
+	if (full && !d.have_slot) {
+		struct mesdb_err ferr = MESDB_ERR_INIT;
+		if (pg_snapshot_state(x->conn, &d.identity, &d.snapshot, &ferr) < 0) {
+			mesdb_err_release(&ferr);
+		} else {
+			drift_cache_slot(list, n, names, nnames, calc_multi_schema(&x->db),
+					 pg_server_version(x->conn), d.identity, d.slot);
+			d.have_slot = true;
+		}
+	}
+	if (d.have_slot)
+		drift_fingerprint(x, names, nnames, &d);
+	if (migrate_ctx_drift(x, list, n, sink, &hist, &nsteps, &sql, &rerr) < 0) {
+		if (full) {
+			mesdb_err_move(err, &rerr);
+			mesdb_err_prefix(err, "could not check the database for drift");
+			goto out;
+		}
+		/* asked for the status, not for drift: what stopped the check is a note */
+		strbuf_addf(warn, "note: drift not checked: %s\n", rerr.message);
+		if (rerr.hint)
+			strbuf_addf(warn, "hint: %s\n", rerr.hint);
+		ret = 0;
 		goto out;
 	}
+	if (d.fingerprint) {
+		struct drift_state after = { 0 };
+		if (drift_fingerprint(x, names, nnames, &after) &&
+		    !strcmp(after.fingerprint, d.fingerprint))
+			drift_cache_store(d.slot, after.fp_snapshot, after.fingerprint, nsteps, sql.buf);
+		drift_state_release(&after);
+	}
+report:
 	st->drift_checked = true;
 	st->drift = nsteps;
 	if (nsteps) {
@@ -82,6 +192,8 @@ static int check_drift(struct migrate_ctx *x, const struct history *h, size_t nf
 	}
 	ret = 0;
 out:
+	mesdb_err_release(&rerr);
+	drift_state_release(&d);
 	strbuf_release(&sql);
 	sqlschema_release(&hist);
 	free(list);
@@ -139,8 +251,8 @@ int mesdb_migrate_status(const struct mesdb_migrate_opts *opts, const struct mes
 	st->missing = (unsigned)nunpersisted;
 	st->up_to_date = true;
 
-	if (opts->drift && h.table_exists && check_drift(&x, &h, nfailed, nunpersisted, sink, st,
-							 &warn, err) < 0)
+	if (!opts->no_drift && h.table_exists &&
+	    check_drift(&x, &h, nfailed, nunpersisted, opts->drift, sink, st, &warn, err) < 0)
 		goto out;
 
 	if (nunapplied && !nunpersisted) {

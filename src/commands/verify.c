@@ -226,6 +226,7 @@ int mesdb_verify(const struct mesdb_service_opts *opts, struct mesdb_verify_resu
 	memset(&mo, 0, sizeof(mo));
 	mo.schema_path = schema.path;
 	mo.url = url.url;
+	mo.no_drift = true;       /* drift against schema.prisma is checked below */
 	if (mesdb_migrate_status(&mo, &sink, &res->status, err) < 0)
 		goto out;
 	if (res->status.up_to_date && !res->status.missing)

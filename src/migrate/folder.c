@@ -97,6 +97,7 @@ int migrations_load(struct migrations *m, const char *dir, struct mesdb_err *err
 	for (size_t i = 0; i < names.nr; i++) {
 		struct migration *mg;
 		const char *name = names.names[i];
+		int found;
 
 		if (strlen(name) > MIGRATION_NAME_MAX) {
 			mesdb_error(err, MESDB_E_IO, "the name of the migration is too long. It must not "
@@ -107,15 +108,17 @@ int migrations_load(struct migrations *m, const char *dir, struct mesdb_err *err
 		}
 		fs_path_join(&path, dir, name);
 		strbuf_addstr(&path, "/migration.sql");
-		if (!fs_is_file(path.buf)) {
+		strbuf_reset(&text);
+		/* opened straight away: a stat first would double the system calls of a long history */
+		found = fs_read_file_if_exists(path.buf, &text, err);
+		if (found < 0)
+			goto out;
+		if (!found) {
 			mesdb_error(err, MESDB_E_IO, "could not find the migration file at %s. Please delete "
 				    "the directory or restore the migration file", path.buf);
 			mesdb_err_set_code(err, "P3015");
 			goto out;
 		}
-		strbuf_reset(&text);
-		if (fs_read_file(path.buf, &text, err) < 0)
-			goto out;
 		ALLOC_GROW(m->items, m->nr + 1, m->alloc);
 		mg = &m->items[m->nr++];
 		memset(mg, 0, sizeof(*mg));

@@ -1586,3 +1586,55 @@ int pg_describe(struct pg_conn *c, const char *const *schemas, uint32_t nschemas
 		return -1;
 	return pg_describe_finish(job, out, err);
 }
+
+/* The two text columns of a one-row result into heap strings. */
+static int two_values(struct pg_result *r, const char *what, char **a, char **b,
+		      struct mesdb_err *err)
+{
+	if (pg_result_rows(r) != 1 || pg_result_cols(r) != 2 || pg_result_is_null(r, 0, 0) ||
+	    pg_result_is_null(r, 0, 1))
+		return mesdb_error(err, MESDB_E_QUERY, "could not read %s: no value", what);
+	*a = xstrdup(pg_result_value(r, 0, 0));
+	*b = xstrdup(pg_result_value(r, 0, 1));
+	return 0;
+}
+
+int pg_snapshot_state(struct pg_conn *c, char **identity, char **snapshot, struct mesdb_err *err)
+{
+	struct pg_result *r = NULL;
+	int ret = -1;
+
+	*identity = *snapshot = NULL;
+	if (pg_exec(c, pgq_snapshot, &r, err) < 0) {
+		mesdb_err_prefix(err, "could not read the database's snapshot");
+		return -1;
+	}
+	ret = two_values(r, "the database's snapshot", identity, snapshot, err);
+	pg_result_free(r);
+	return ret;
+}
+
+int pg_catalog_fingerprint(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
+			   char **snapshot, char **fingerprint, struct mesdb_err *err)
+{
+	struct strbuf arr = STRBUF_INIT;
+	const char *default_schema[1], *params[1];
+	struct pg_result *r = NULL;
+	int ret = -1;
+
+	*snapshot = *fingerprint = NULL;
+	if (nschemas == 0) {
+		default_schema[0] = pg_conn_schema(c);
+		schemas = default_schema;
+		nschemas = 1;
+	}
+	pg_array_literal(&arr, schemas, nschemas);
+	params[0] = arr.buf;
+	if (pg_exec_params(c, pgq_fingerprint, 1, params, &r, err) < 0)
+		mesdb_err_prefix(err, "could not read the catalog's fingerprint");
+	else
+		ret = two_values(r, "the catalog's fingerprint", snapshot, fingerprint, err);
+	pg_result_free(r);
+	strbuf_release(&arr);
+	return ret;
+}

@@ -213,6 +213,28 @@ int pg_describe_finish(struct pg_describe_job *job, struct sqlschema *out,
 void pg_describe_cancel(struct pg_describe_job *job);
 
 /*
+ * Change detection for results computed from a description (migrate
+ * status's drift cache):
+ *
+ * pg_snapshot_state(): *identity names the database ("<system identifier>/
+ * <database OID>": no two databases share it) and *snapshot is the current
+ * snapshot (pg_current_snapshot()): while it stays the same no transaction
+ * has committed or started writing anywhere on the server, so nothing
+ * changed. One query that reads no catalog of the schemas.
+ *
+ * pg_catalog_fingerprint(): a text that changes whenever a committed change
+ * reaches a catalog row pg_describe() reads for these schemas (tables,
+ * columns, defaults, constraints, indexes, enums, views, comments, owned
+ * sequences, extensions): each row counts by its key and the transaction
+ * that wrote it (xmin). *snapshot is the snapshot it was read in.
+ *
+ * Both return heap strings.
+ */
+int pg_snapshot_state(struct pg_conn *c, char **identity, char **snapshot, struct mesdb_err *err);
+int pg_catalog_fingerprint(struct pg_conn *c, const char *const *schemas, uint32_t nschemas,
+			   char **snapshot, char **fingerprint, struct mesdb_err *err);
+
+/*
  * Parse one column default as pg_get_expr() prints it into the normalised
  * form of sqlschema.h (strings in s->arena), by col->type (set it first):
  *   nextval('seq'::regclass) of the column's own sequence -> SEQUENCE "seq"

@@ -9,6 +9,8 @@ T_NAME=""
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/mesdb-cli.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
 export NO_COLOR=1
+# migrate status keeps drift results in a cache folder: one per test run, not the user's
+export MESDB_CACHE_DIR="$T_TMP/cache"
 
 # test NAME: start a named case
 test_case() { T_NAME="$1"; }

@@ -50,14 +50,18 @@ fingerprint() {
 
 unset DATABASE_URL SHADOW_URL
 
-test_case "usage: --drift is a status option"
+test_case "usage: --drift and --no-drift are status options"
 run "$MESDB" migrate status -h
 expect_code 0
 expect_out "--drift"
-expect_out "like Prisma's \`migrate status\`"
+expect_out "--no-drift"
+expect_out "the first status after a change replays"
 run "$MESDB" migrate deploy --drift
 expect_code 129
 expect_err 'unknown option "--drift"'
+run "$MESDB" migrate deploy --no-drift
+expect_code 129
+expect_err 'unknown option "--no-drift"'
 
 W="$T_TMP/w"
 project "$W"
@@ -74,18 +78,22 @@ expect_not_err "warning"
 expect_sql "$DATABASE_URL" "SELECT 1" 1
 if [ "$(fingerprint "$DATABASE_URL")" = "$FP" ]; then t_ok; else t_bad "database changed: $FP -> $(fingerprint "$DATABASE_URL")"; fi
 
-test_case "a table made by hand: plain status says nothing, --drift warns, --strict fails"
+test_case "a table made by hand: status warns (also without --drift), --no-drift says nothing, --strict fails"
 sql "$DATABASE_URL" 'CREATE TABLE hand (x int)' >/dev/null
 FP=$(fingerprint "$DATABASE_URL")
-run -C "$W" "$MESDB" migrate status --strict
+run -C "$W" "$MESDB" migrate status --no-drift --strict
 expect_code 0
 expect_not_err "drift"
-run -C "$W" "$MESDB" migrate status --drift
-expect_code 0
-expect_out "Database schema is up to date!"
-expect_err "warning: drift detected: the database schema is not in sync with its migration history (1 difference)"
-expect_err 'CREATE TABLE "hand"'
-expect_err "mesdb migrate reset"
+for flag in "" --drift; do
+	run -C "$W" "$MESDB" migrate status $flag
+	expect_code 0
+	expect_out "Database schema is up to date!"
+	expect_err "warning: drift detected: the database schema is not in sync with its migration history (1 difference)"
+	expect_err 'CREATE TABLE "hand"'
+	expect_err "mesdb migrate reset"
+done
+run -C "$W" "$MESDB" migrate status --strict
+expect_code 1
 run -C "$W" "$MESDB" migrate status --drift --strict
 expect_code 1
 expect_out "Database schema is not up to date: see the warnings (--strict)."
@@ -161,6 +169,9 @@ expect_err "20240102000000_idx"
 run -C "$C" "$MESDB" migrate status
 expect_code 0
 expect_out "Database schema is up to date!"
+expect_err "note: drift not checked: migration \`20240102000000_idx\` cannot be replayed inside one transaction"
+expect_err "hint: set shadowDatabaseUrl"
+expect_not_err "error"
 
 test_case "shadowDatabaseUrl: dev replays there, says so, and empties it afterwards"
 project "$C" '  shadowDatabaseUrl = env("SHADOW_URL")'
