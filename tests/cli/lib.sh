@@ -39,8 +39,34 @@ expect_out() { if grep -qF -- "$1" "$T_OUT_FILE"; then t_ok; else t_bad "stdout 
 expect_err() { if grep -qF -- "$1" "$T_ERR_FILE"; then t_ok; else t_bad "stderr lacks: $1"; fi; }
 expect_no_out() { if [ ! -s "$T_OUT_FILE" ]; then t_ok; else t_bad "stdout not empty"; fi; }
 expect_no_err() { if [ ! -s "$T_ERR_FILE" ]; then t_ok; else t_bad "stderr not empty"; fi; }
+# expect_not_err TEXT: stderr does not contain TEXT
+expect_not_err() { if grep -qF -- "$1" "$T_ERR_FILE"; then t_bad "stderr has: $1"; else t_ok; fi; }
 # expect_out_file FILE: stdout equals FILE byte for byte
 expect_out_file() { if cmp -s "$1" "$T_OUT_FILE"; then t_ok; else t_bad "stdout differs from $1"; diff "$1" "$T_OUT_FILE" | head -20; fi; }
+
+# pg_db_init NAME: for tests against the test cluster (MESDB_TEST_PG_URL, from ctest's pg
+# fixture): BASE is its URL without the database, PORT its port; `newdb X` creates a fresh
+# database mesdb_cli_NAME_<pid>_X and prints its URL. Every such database is dropped at exit.
+pg_db_init() {
+	: "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
+	BASE=${MESDB_TEST_PG_URL%/*}
+	PORT=${BASE##*:}
+	T_DB_PREFIX="mesdb_cli_$1_$$"
+	trap 'pg_db_drop_all; rm -rf "$T_TMP"' EXIT
+}
+newdb() {
+	local n="${T_DB_PREFIX:?pg_db_init first}_$1"
+	PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
+		-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" -c "CREATE DATABASE \"$n\"" >/dev/null
+	echo "$BASE/$n"
+}
+# (newdb runs in $(...): the names are found again by their prefix, not kept in a list)
+pg_db_drop_all() {
+	local d
+	for d in $(psql -X -qtA -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE '${T_DB_PREFIX}\\_%'" 2>/dev/null); do
+		psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1
+	done
+}
 
 finish() {
 	echo "$T_PASS passed, $T_FAIL failed"

@@ -1,21 +1,7 @@
 #!/usr/bin/env bash
 # test_db_migrate.sh - mesdb migrate deploy/status/resolve against the test cluster: exit codes and output
 . "$(dirname "$0")/lib.sh"
-: "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
-
-BASE=${MESDB_TEST_PG_URL%/*}
-PORT=${BASE##*:}
-DBS=()
-trap 'for d in "${DBS[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$T_TMP"' EXIT
-
-# newdb NAME: a fresh database; prints its URL
-newdb() {
-	local n="mesdb_cli_mig_$$_$1"
-	PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
-		-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" -c "CREATE DATABASE \"$n\"" >/dev/null
-	DBS+=("$n")
-	echo "$BASE/$n"
-}
+pg_db_init mig
 # sql URL QUERY: one value
 sql() { psql -X -qtA -d "$1" -c "$2"; }
 # mig DIR NAME SQL: write DIR/prisma/migrations/NAME/migration.sql

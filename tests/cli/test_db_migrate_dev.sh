@@ -1,20 +1,7 @@
 #!/usr/bin/env bash
 # test_db_migrate_dev.sh - mesdb migrate dev/reset/rollback/baseline against the test cluster
 . "$(dirname "$0")/lib.sh"
-: "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
-
-BASE=${MESDB_TEST_PG_URL%/*}
-DBS=()
-trap 'for d in "${DBS[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$T_TMP"' EXIT
-
-# newdb NAME: a fresh database; prints its URL
-newdb() {
-	local n="mesdb_cli_dev_$$_$1"
-	PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
-		-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" -c "CREATE DATABASE \"$n\"" >/dev/null
-	DBS+=("$n")
-	echo "$BASE/$n"
-}
+pg_db_init dev
 sql() { psql -X -qtA -d "$1" -c "$2"; }
 expect_sql() { local got; got=$(sql "$1" "$2"); if [ "$got" = "$3" ]; then t_ok; else t_bad "SQL $2: got '$got', want '$3'"; fi; }
 expect_file() { if [ -f "$1" ]; then t_ok; else t_bad "no file $1"; fi; }

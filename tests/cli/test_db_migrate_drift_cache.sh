@@ -3,21 +3,8 @@
 # per snapshot and catalog fingerprint: kept results are used, and every kind of change by hand
 # invalidates them
 . "$(dirname "$0")/lib.sh"
-: "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
-
-BASE=${MESDB_TEST_PG_URL%/*}
-DBS=()
-trap 'for d in "${DBS[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$T_TMP"' EXIT
-
-newdb() {
-	local n="mesdb_cli_dcache_$$_$1"
-	PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
-		-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" -c "CREATE DATABASE \"$n\"" >/dev/null
-	DBS+=("$n")
-	echo "$BASE/$n"
-}
+pg_db_init dcache
 sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -qtA -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
-expect_not_err() { if grep -qF -- "$1" "$T_ERR_FILE"; then t_bad "stderr has: $1"; else t_ok; fi; }
 CACHE=$MESDB_CACHE_DIR/drift
 slots() { find "$CACHE" -type f 2>/dev/null | wc -l; }
 slot() { find "$CACHE" -type f | head -1; }

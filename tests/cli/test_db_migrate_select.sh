@@ -1,19 +1,7 @@
 #!/usr/bin/env bash
 # test_db_migrate_select.sh - migrate dev/reset/rollback/baseline on -s NAME, --all and the current service
 . "$(dirname "$0")/lib.sh"
-: "${MESDB_TEST_PG_URL:?run through ctest (the pg fixture sets MESDB_TEST_PG_URL)}"
-
-BASE=${MESDB_TEST_PG_URL%/*}
-DBS=()
-trap 'for d in "${DBS[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$T_TMP"' EXIT
-
-newdb() {
-	local n="mesdb_cli_sel_$$_$1"
-	PGOPTIONS='-c client_min_messages=warning' psql -X -q -d postgres \
-		-c "DROP DATABASE IF EXISTS \"$n\" WITH (FORCE)" -c "CREATE DATABASE \"$n\"" >/dev/null
-	DBS+=("$n")
-	echo "$BASE/$n"
-}
+pg_db_init sel
 sql() { psql -X -qtA -d "$1" -c "$2"; }
 expect_sql() { local got; got=$(sql "$1" "$2"); if [ "$got" = "$3" ]; then t_ok; else t_bad "SQL $2: got '$got', want '$3'"; fi; }
 nmig() { find "$1/prisma/migrations" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l; }
