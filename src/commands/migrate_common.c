@@ -39,6 +39,9 @@ int migrate_ctx_open(struct migrate_ctx *x, const struct mesdb_migrate_opts *opt
 {
 	const struct psl_db_datasource *ds;
 	struct strbuf sb = STRBUF_INIT;
+	struct mesdb_err uerr = MESDB_ERR_INIT;
+	struct pg_connect_job *job = NULL;
+	bool bad_url = false;
 	int ret = -1;
 
 	memset(x, 0, sizeof(*x));
@@ -66,22 +69,35 @@ int migrate_ctx_open(struct migrate_ctx *x, const struct mesdb_migrate_opts *opt
 	strbuf_addf(&sb, "Prisma schema loaded from %s\n", x->schema_path);
 	sink_out(sink, sb.buf);
 
-	x->migrations_dir = migrations_dir_of(x->schema_path);
-	if (migrations_load(&x->migs, x->migrations_dir, err) < 0)
-		goto out;
-	if (migrations_check_provider(&x->migs, ds->provider, err) < 0)
-		goto out;
-
+	/*
+	 * Connect on a thread while the migrations are read (libpq's loading and
+	 * the server's session start take as long as reading a long history);
+	 * the errors keep their order: the folder's first, then the URL's.
+	 */
 	if (opts->url) {
 		struct strbuf masked = STRBUF_INIT;
 		x->url.url = xstrdup(opts->url);
 		pg_url_mask(&masked, opts->url);
 		x->url.masked = strbuf_detach(&masked, NULL);
-	} else if (ws_resolve_url(x->schema_path, ds->url, ds->url_env, &x->url, err) < 0) {
+	} else if (ws_resolve_url(x->schema_path, ds->url, ds->url_env, &x->url, &uerr) < 0) {
+		bad_url = true;
+	}
+	if (!bad_url)
+		job = pg_connect_begin(x->url.url, PG_DEFAULT_CONNECT_TIMEOUT_S);
+	x->migrations_dir = migrations_dir_of(x->schema_path);
+	if (migrations_load(&x->migs, x->migrations_dir, err) < 0)
+		goto out;
+	if (migrations_check_provider(&x->migs, ds->provider, err) < 0)
+		goto out;
+	if (bad_url) {
+		mesdb_err_move(err, &uerr);
 		goto out;
 	}
-	if (pg_connect(&x->conn, x->url.url, PG_DEFAULT_CONNECT_TIMEOUT_S, err) < 0)
+	ret = pg_connect_end(job, &x->conn, err);
+	job = NULL;
+	if (ret < 0)
 		goto out;
+	ret = -1;
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "Datasource \"%s\": PostgreSQL database \"%s\", schema \"%s\" at \"%s:%s\"\n",
 		    ds->name ? ds->name : "db", pg_conn_database(x->conn), pg_conn_schema(x->conn),
@@ -96,6 +112,9 @@ int migrate_ctx_open(struct migrate_ctx *x, const struct mesdb_migrate_opts *opt
 	}
 	ret = 0;
 out:
+	if (job)
+		pg_connect_end(job, NULL, NULL);
+	mesdb_err_release(&uerr);
 	strbuf_release(&sb);
 	return ret;
 }

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -534,6 +535,58 @@ out:
 	strbuf_release(&kept);
 	strbuf_release(&msg);
 	strbuf_release(&raw_password);
+	return ret;
+}
+
+struct pg_connect_job {
+	pthread_t thread;
+	bool started;             /* the thread runs; else end connects itself */
+	char *url;
+	int timeout_s;
+	int ret;
+	struct pg_conn *conn;
+	struct mesdb_err err;
+};
+
+static void *connect_thread(void *arg)
+{
+	struct pg_connect_job *job = arg;
+
+	job->ret = pg_connect(&job->conn, job->url, job->timeout_s, &job->err);
+	return NULL;
+}
+
+struct pg_connect_job *pg_connect_begin(const char *url, int connect_timeout_s)
+{
+	struct pg_connect_job *job = xcalloc(1, sizeof(*job));
+
+	job->url = xstrdup(url ? url : "");
+	job->timeout_s = connect_timeout_s;
+	job->started = pthread_create(&job->thread, NULL, connect_thread, job) == 0;
+	return job;
+}
+
+int pg_connect_end(struct pg_connect_job *job, struct pg_conn **out, struct mesdb_err *err)
+{
+	int ret;
+
+	if (job->started)
+		pthread_join(job->thread, NULL);
+	else
+		connect_thread(job);
+	ret = job->ret;
+	if (ret == 0 && out) {
+		*out = job->conn;
+	} else {
+		pg_close(job->conn);
+		if (out)
+			*out = NULL;
+	}
+	if (ret < 0 && err)
+		mesdb_err_move(err, &job->err);
+	mesdb_err_release(&job->err);
+	free(job->url);
+	free(job);
 	return ret;
 }
 

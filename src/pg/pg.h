@@ -47,6 +47,17 @@ struct pg_result;
  */
 int pg_connect(struct pg_conn **out, const char *url, int connect_timeout_s,
 	       struct mesdb_err *err);
+/*
+ * pg_connect() on a thread of its own, so that the caller can work (read
+ * files) while libpq loads and the server starts the session: begin starts
+ * it (never fails: without a thread, end connects), end waits for it and
+ * returns what pg_connect() returned, filling *out or err (err may be NULL:
+ * the result is discarded). Every begin needs its end. The caller must not
+ * change the environment meanwhile (libpq reads PG* variables).
+ */
+struct pg_connect_job;
+struct pg_connect_job *pg_connect_begin(const char *url, int connect_timeout_s);
+int pg_connect_end(struct pg_connect_job *job, struct pg_conn **out, struct mesdb_err *err);
 /* Close and free (NULL is fine). */
 void pg_close(struct pg_conn *c);
 
