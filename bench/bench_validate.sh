@@ -22,6 +22,10 @@ minor_faults() {
 # a formatted copy, so that format --check succeeds
 "$mesdb" format --print --schema "$tmp/schema.prisma" >"$tmp/formatted.prisma"
 echo "schema: 400 models, 300 enums, 8000 fields, 700 relations ($(wc -c <"$tmp/schema.prisma") bytes)"
+# big arenas ask for transparent huge pages: with THP "never" the same run takes
+# thousands more page faults, so say which mode the numbers were taken in
+thp=/sys/kernel/mm/transparent_hugepage/enabled
+[ -r "$thp" ] && echo "transparent huge pages: $(sed 's/.*\[\(.*\)\].*/\1/' "$thp")"
 printf '%-34s %10s %10s %12s\n' "command" "median ms" "peak MiB" "page faults"
 row() {
 	local name=$1

@@ -19,9 +19,14 @@ struct arena {
 	 */
 	unsigned char *cur;
 	unsigned char *end;
+	/*
+	 * cur .. end has never been written since it came zeroed from the
+	 * system (fresh pages): arena_alloc() need not clear it.
+	 */
+	int clean;
 };
 
-#define ARENA_INIT { NULL, 0, NULL, NULL }
+#define ARENA_INIT { NULL, 0, NULL, NULL, 0 }
 
 /* arena_init allocates nothing. */
 void arena_init(struct arena *a);
@@ -46,6 +51,13 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/*
+ * Expect about `bytes` more allocations: when they do not fit in the current
+ * block, start a block of at least that size now. One big block (of huge
+ * pages, see xzalloc()) instead of a chain of growing ones touches fewer
+ * pages; a rough estimate is enough, what does not fit goes on as usual.
+ */
+void arena_expect(struct arena *a, size_t bytes);
 /* Free every block; the arena is empty and reusable afterwards. */
 void arena_release(struct arena *a);
 

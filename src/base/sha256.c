@@ -3,17 +3,33 @@
 #include "xalloc.h"
 
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 struct sha256_ctx {
 	EVP_MD_CTX *md;
 };
 
+/*
+ * OpenSSL 3 looks the algorithm up (providers, name maps, a lock) on every
+ * EVP_DigestInit_ex() with EVP_sha256(); fetched once, a long migration
+ * history's checksums cost the hashing alone.
+ */
+static const EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void sha256_fetch(void)
+{
+	EVP_MD *md = EVP_MD_fetch(NULL, "SHA256", NULL);
+	sha256_md = md ? md : EVP_sha256();
+}
+
 struct sha256_ctx *sha256_begin(void)
 {
 	struct sha256_ctx *ctx = xmalloc(sizeof(*ctx));
+	pthread_once(&sha256_once, sha256_fetch);
 	ctx->md = EVP_MD_CTX_new();
-	if (!ctx->md || EVP_DigestInit_ex(ctx->md, EVP_sha256(), NULL) != 1)
+	if (!ctx->md || EVP_DigestInit_ex(ctx->md, sha256_md, NULL) != 1)
 		MESDB_BUG("EVP_DigestInit_ex(sha256) failed");
 	return ctx;
 }

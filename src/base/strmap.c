@@ -70,12 +70,23 @@ void strmap_init(struct strmap *m)
 	m->slots = NULL;
 	m->cap = 0;
 	m->n = 0;
+	m->arena = NULL;
+}
+
+void strmap_init_arena(struct strmap *m, struct arena *a)
+{
+	strmap_init(m);
+	m->arena = a;
 }
 
 void strmap_release(struct strmap *m)
 {
-	xzfree(m->slots);
+	struct arena *a = m->arena;
+
+	if (!a)
+		xzfree(m->slots);
 	strmap_init(m);
+	m->arena = a;
 }
 
 /* Does the stored (NUL-terminated) key equal the len bytes at key? */
@@ -106,7 +117,10 @@ static void strmap_rehash(struct strmap *m, uint32_t newcap)
 	uint32_t oldcap = m->cap;
 
 	m->cap = newcap;
-	m->slots = xzalloc(xmul(m->cap, sizeof(*m->slots)));
+	if (m->arena)
+		m->slots = ARENA_NEW_ARRAY(m->arena, struct strmap_slot, m->cap);
+	else
+		m->slots = xzalloc(xmul(m->cap, sizeof(*m->slots)));
 	for (uint32_t i = 0; i < oldcap; i++) {
 		if (!old[i].key)
 			continue;
@@ -117,7 +131,8 @@ static void strmap_rehash(struct strmap *m, uint32_t newcap)
 			j = (j + 1) & mask;
 		m->slots[j] = old[i];
 	}
-	xzfree(old);
+	if (!m->arena)
+		xzfree(old);
 }
 
 static void strmap_grow(struct strmap *m)

@@ -10,11 +10,16 @@
  * A key is the pair (ns, bytes): ns lets one map hold per-scope names
  * (e.g. the fields of every model, ns = model id) without building keys.
  * strmap_init allocates nothing; strmap_release frees the slots.
+ * strmap_init_arena makes a map whose slots come from an arena instead:
+ * they share its (huge) pages with the data the map indexes, and go with
+ * the arena; strmap_release then only forgets them.
  */
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "base/arena.h"
 
 #define STRMAP_MISSING UINT32_MAX
 
@@ -29,11 +34,13 @@ struct strmap {
 	struct strmap_slot *slots;
 	uint32_t cap;            /* power of two, or 0 */
 	uint32_t n;
+	struct arena *arena;     /* where the slots come from, or NULL: xzalloc() */
 };
 
-#define STRMAP_INIT { NULL, 0, 0 }
+#define STRMAP_INIT { NULL, 0, 0, NULL }
 
 void strmap_init(struct strmap *m);
+void strmap_init_arena(struct strmap *m, struct arena *a);
 void strmap_release(struct strmap *m);
 /* Make room for n entries in all (no rehashing until then). */
 void strmap_reserve(struct strmap *m, uint32_t n);

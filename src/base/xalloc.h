@@ -18,6 +18,8 @@ void *xrealloc(void *ptr, size_t size);
  */
 void *xzalloc(size_t size);
 void xzfree(void *p);
+/* xzalloc, telling in *got how many bytes it really provides (at least size: whole huge pages). */
+void *xzalloc_got(size_t size, size_t *got);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* nmemb * size, aborting on overflow */

@@ -24,9 +24,11 @@ void psl_schema_init(struct psl_schema *s)
 
 void psl_schema_release(struct psl_schema *s)
 {
-	for (uint32_t i = 0; i < s->nsources; i++)
+	for (uint32_t i = 0; i < s->nsources; i++) {
 		if (s->sources[i].release)
 			s->sources[i].release(s->sources[i].text, s->sources[i].len);
+		free(s->sources[i].line_starts);
+	}
 	free(s->sources);
 	free(s->blocks);
 	free(s->tops);
@@ -35,33 +37,43 @@ void psl_schema_release(struct psl_schema *s)
 	psl_schema_init(s);
 }
 
-/* Record a source whose text is in place; fills its line table. */
+/* Record a source whose text is in place. */
 static uint32_t add_source(struct psl_schema *s, const char *path, const char *text, size_t len,
 			   void (*release)(const char *text, size_t len))
 {
 	struct psl_source *src;
-	const char *q, *end = text + len;
-	uint32_t nl = 1;
 
 	ALLOC_GROW(s->sources, s->nsources + 1, s->asources);
 	src = &s->sources[s->nsources];
 	src->path = arena_strdup(&s->arena, path ? path : "");
 	src->text = text;
 	src->len = (uint32_t)len;
+	src->line_starts = NULL;
+	src->nlines = 0;
 	src->release = release;
+	return s->nsources++;
+}
+
+void psl_source_lines(const struct psl_source *csrc)
+{
+	struct psl_source *src = (struct psl_source *)csrc;
+	const char *q, *end = src->text + src->len;
+	uint32_t nl = 1;
+
+	if (src->line_starts)
+		return;
 	/*
 	 * Lines as Prisma's renderer counts them: split on "\n", so a final "\n"
 	 * opens an empty line. Counted first, so the table is allocated once.
 	 */
-	for (q = text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+	for (q = src->text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
 		nl++;
-	src->line_starts = ARENA_NEW_ARRAY_UNINIT(&s->arena, uint32_t, nl);
+	src->line_starts = xmalloc(xmul(nl, sizeof(*src->line_starts)));
 	src->nlines = nl;
 	src->line_starts[0] = 0;
 	nl = 1;
-	for (q = text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;)
-		src->line_starts[nl++] = (uint32_t)(++q - text);
-	return s->nsources++;
+	for (q = src->text; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;)
+		src->line_starts[nl++] = (uint32_t)(++q - src->text);
 }
 
 uint32_t psl_schema_add_source(struct psl_schema *s, const char *path, const char *text, size_t len)
@@ -128,6 +140,7 @@ void psl_source_position(const struct psl_source *src, uint32_t offset, uint32_t
 
 	if (offset > src->len)
 		offset = src->len;
+	psl_source_lines(src);
 	i = line_index(src, offset);
 	*line = i + 1;
 	*col = offset - src->line_starts[i] + 1;
@@ -202,6 +215,7 @@ void psl_diag_render(const struct psl_schema *s, const struct psl_diag *d, bool 
 	if (d->span.file >= s->nsources)
 		return;
 	src = &s->sources[d->span.file];
+	psl_source_lines(src);
 	start = d->span.start <= src->len ? d->span.start : src->len;
 	end = d->span.end <= src->len ? d->span.end : src->len;
 	if (end < start)

@@ -29,7 +29,12 @@ struct psl_source {
 	char *path;            /* as given (the CLI shows it in "-->  path:line") */
 	const char *text;      /* NUL-terminated: text[len] == '\0' */
 	uint32_t len;
-	uint32_t *line_starts; /* byte offset of each line's first byte */
+	/*
+	 * Byte offset of each line's first byte: built by psl_source_lines() on
+	 * first use (rendering a diagnostic), NULL until then; a valid schema
+	 * never needs it.
+	 */
+	uint32_t *line_starts;
 	uint32_t nlines;
 	/* psl_schema_adopt_source(): how the schema gives the text back, else NULL */
 	void (*release)(const char *text, size_t len);
@@ -92,7 +97,6 @@ struct psl_attr {
 	bool trailing_comma;         /* @@index([a], ) : Prisma reports it when validating */
 	struct psl_span span;        /* from @ to the closing ) */
 	struct psl_span name_span;   /* the name (without @) */
-	struct psl_span args_span;   /* the ( ... ) when has_parens */
 	/*
 	 * Prisma's span of the attribute, what its diagnostics mark: like span,
 	 * but with the white space after an attribute written without ( ), and
@@ -101,7 +105,6 @@ struct psl_attr {
 	 */
 	struct psl_span decl_span;
 	struct psl_span trailing_comma_span;
-	struct psl_span comment_span;
 };
 
 /* ---- fields ---- */
@@ -111,7 +114,6 @@ struct psl_field_type {
 	const char *unsupported;     /* Unsupported("x"): the string, else NULL */
 	struct psl_span span;        /* the whole type incl. ? and [] */
 	struct psl_span name_span;
-	struct psl_span unsupported_span; /* the "x" string literal (Prisma's span of the type) */
 	bool optional;               /* T? */
 	bool list;                   /* T[] */
 	bool optional_list;          /* T[]? (an error, kept for diagnostics) */
@@ -137,7 +139,6 @@ struct psl_field {
 	 * ends it (so a diagnostic on it also shows the next line, as Prisma's).
 	 */
 	struct psl_span decl_span;
-	struct psl_span comment_span; /* the trailing comment from its // (or slash-star) on */
 };
 
 /* A `key = value` line of a datasource or generator block. */
@@ -148,7 +149,6 @@ struct psl_prop {
 	struct psl_expr *value;      /* NULL when missing (an error) */
 	const char *comment;         /* trailing comment */
 	struct psl_span decl_span;   /* Prisma's span: name through the end of the line (no line break) */
-	struct psl_span comment_span;
 };
 
 /* An enum value line: NAME @map("x") */
@@ -161,7 +161,6 @@ struct psl_enum_value {
 	const char *doc;
 	const char *comment;
 	struct psl_span decl_span;   /* Prisma's span: name through the line break */
-	struct psl_span comment_span;
 };
 
 /* ---- block members in source order (for the formatter) ---- */
@@ -268,6 +267,9 @@ void psl_diag_add(struct psl_schema *s, enum psl_severity sev, struct psl_span s
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+
+/* Fill src->line_starts / nlines unless done (the table is a cache: src stays logically const). */
+void psl_source_lines(const struct psl_source *src);
 
 /* 1-based line and column (in bytes) of a byte offset. */
 void psl_source_position(const struct psl_source *src, uint32_t offset, uint32_t *line,

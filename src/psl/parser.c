@@ -707,6 +707,7 @@ fail:
 static bool parse_attr(struct parser *p, bool block, struct psl_attr *a)
 {
 	struct lex_token t;
+	struct psl_span args_span;
 	uint32_t name_start, name_end, after;
 
 	memset(a, 0, sizeof(*a));
@@ -726,11 +727,11 @@ static bool parse_attr(struct parser *p, bool block, struct psl_attr *a)
 	if (after < p->len && p->text[after] == '(') {
 		uint32_t mark = p->s->ndiags;
 		p->pos = after;
-		if (parse_args(p, &a->args, &a->nargs, &a->args_span, &a->trailing_comma,
+		if (parse_args(p, &a->args, &a->nargs, &args_span, &a->trailing_comma,
 			       &a->trailing_comma_span)) {
 			a->has_parens = true;
-			a->span.end = a->args_span.end;
-			a->decl_span.end = a->args_span.end;
+			a->span.end = args_span.end;
+			a->decl_span.end = args_span.end;
 		} else {
 			diags_truncate(p, mark);
 			p->pos = name_end;
@@ -760,7 +761,6 @@ static bool parse_base_type(struct parser *p, struct psl_field_type *ty)
 			ty->name_span = span_of(p, t.start, t.end);
 			ty->span = span_of(p, t.start, close.end);
 			ty->unsupported = string_value(p, str.start, str.end);
-			ty->unsupported_span = span_of(p, str.start, str.end);
 			return true;
 		}
 		diags_truncate(p, mark);
@@ -872,12 +872,6 @@ static uint32_t parse_line_end(struct parser *p, struct lex_token *comment, bool
 	return nl.end;
 }
 
-static void set_comment(struct parser *p, const struct lex_token *c, const char **text, struct psl_span *span)
-{
-	*text = comment_text(p, c);
-	*span = span_of(p, c->start, trim_end(p, c->start, c->end));
-}
-
 /* The documentation a trailing comment adds (`///` or block comment), or NULL. */
 static const char *trailing_doc(struct parser *p, const struct lex_token *c)
 {
@@ -942,7 +936,7 @@ static bool parse_field(struct parser *p, enum psl_block_kind kind, const char *
 	f->doc = p->pending_doc;
 	p->pending_doc = NULL;
 	if (has_comment) {
-		set_comment(p, &comment, &f->comment, &f->comment_span);
+		f->comment = comment_text(p, &comment);
 		f->doc = doc_join(p, f->doc, trailing_doc(p, &comment));
 	}
 	if (has_colon) {
@@ -1005,7 +999,7 @@ static bool parse_block_attr_line(struct parser *p, enum psl_block_kind kind)
 	if (!end)
 		goto fail;
 	if (has_comment) {
-		set_comment(p, &comment, &a.comment, &a.comment_span);
+		a.comment = comment_text(p, &comment);
 		a.decl_span.end = comment.end;
 	} else {
 		a.decl_span.end = lexer_line_end(p->text, p->len, a.decl_span.end);
@@ -1045,7 +1039,7 @@ static bool parse_enum_value(struct parser *p)
 	v.doc = p->pending_doc;
 	p->pending_doc = NULL;
 	if (has_comment) {
-		set_comment(p, &comment, &v.comment, &v.comment_span);
+		v.comment = comment_text(p, &comment);
 		v.doc = doc_join(p, v.doc, trailing_doc(p, &comment));
 	}
 	ALLOC_GROW(p->values, p->nvalues + 1, p->avalues);
@@ -1078,7 +1072,7 @@ static bool parse_key_value(struct parser *p)
 	kv.name_span = span_of(p, t.start, t.end);
 	kv.span = span_of(p, t.start, last);
 	if (has_comment) {
-		set_comment(p, &comment, &kv.comment, &kv.comment_span);
+		kv.comment = comment_text(p, &comment);
 		kv.decl_span = span_of(p, t.start, comment.end);
 	} else {
 		kv.decl_span = span_of(p, t.start, nl.start);
@@ -1394,6 +1388,11 @@ void psl_parse(struct psl_schema *s, uint32_t file)
 	p.tok_pos = UINT32_MAX;
 	strbuf_init(&p.sb, 0);
 	strbuf_init(&p.docsb, 0);
+	/*
+	 * The tree takes about six times the text (less without layout):
+	 * one block for it, not a chain of ever bigger ones.
+	 */
+	arena_expect(&s->arena, (size_t)p.len * (s->skip_layout ? 6 : 7));
 	for (last = p.text + p.len; last > p.text && last[-1] != '}'; last--)
 		;
 	p.last_rbrace_end = (uint32_t)(last - p.text);

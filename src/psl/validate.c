@@ -884,11 +884,11 @@ uint32_t psl_validate(struct psl_schema *s, struct psl_db *db)
 	ctx.db = db;
 	ctx.priv = &priv;
 	ctx.postgres = true;
-	strmap_init(&ctx.tops);
-	strmap_init(&ctx.fields);
-	strmap_init(&ctx.all_fields);
-	strmap_init(&ctx.enum_values);
-	strmap_init(&ctx.ids);
+	strmap_init_arena(&ctx.tops, &db->arena);
+	strmap_init_arena(&ctx.fields, &db->arena);
+	strmap_init_arena(&ctx.all_fields, &db->arena);
+	strmap_init_arena(&ctx.enum_values, &db->arena);
+	strmap_init_arena(&ctx.ids, &db->arena);
 
 	/* size the name tables once: no rehashing on big schemas */
 	uint32_t nfields = 0, nvalues = 0;
@@ -896,6 +896,12 @@ uint32_t psl_validate(struct psl_schema *s, struct psl_db *db)
 		nfields += s->blocks[b].nfields + s->blocks[b].nprops;
 		nvalues += s->blocks[b].nvalues;
 	}
+	/*
+	 * The db with its name tables takes some 300 bytes per field (the
+	 * field, its private part, its index and default, the table slots):
+	 * one block for all of it.
+	 */
+	arena_expect(&db->arena, (size_t)nfields * 320 + (size_t)nvalues * 64 + (size_t)s->nblocks * 256);
 	strmap_reserve(&ctx.tops, s->nblocks);
 	strmap_reserve(&ctx.fields, nfields);
 	strmap_reserve(&ctx.enum_values, nvalues);

@@ -232,10 +232,10 @@ static void build_names(struct psl_vctx *ctx, struct psl_vnames *n)
 {
 	struct psl_db *db = ctx->db;
 
-	strmap_init(&n->global);
-	strmap_init(&n->schemas);
-	strmap_init(&n->local);
-	strmap_init(&n->custom);
+	strmap_init_arena(&n->global, &db->arena);
+	strmap_init_arena(&n->schemas, &db->arena);
+	strmap_init_arena(&n->local, &db->arena);
+	strmap_init_arena(&n->custom, &db->arena);
 	strmap_reserve(&n->global, db->nindexes);
 	strmap_reserve(&n->local, db->nindexes + db->nrelation_fields);
 	n->index_names = ARENA_NEW_ARRAY(&db->arena, const char *, db->nindexes + 1);

@@ -23,6 +23,8 @@
  * (only in the length of one attribute's argument lists).
  */
 
+#include <stdalign.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +35,36 @@
 #define RELATION_ATTR "@relation"
 
 /* ---- small helpers ---- */
+
+/*
+ * Sort n elements of size bytes: an insertion sort for the few relation
+ * fields of one model or fields of one index (stable, no call into the C
+ * library's merge sort, which allocates and costs more than the sorting
+ * itself at these sizes); qsort() for longer runs.
+ */
+#define SORT_FEW_MAX 32
+
+static void sort_few(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	alignas(max_align_t) unsigned char tmp[32];
+	unsigned char *a = base;
+
+	if (n > SORT_FEW_MAX || size > sizeof(tmp)) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t j = i;
+		if (cmp(a + (j - 1) * size, a + j * size) <= 0)
+			continue;
+		memcpy(tmp, a + i * size, size);
+		do {
+			memcpy(a + j * size, a + (j - 1) * size, size);
+			j--;
+		} while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0);
+		memcpy(a + j * size, tmp, size);
+	}
+}
 
 static struct psl_db_relation_field *rfield(struct psl_vctx *ctx, uint32_t rf)
 {
@@ -474,8 +506,8 @@ static bool criterion_same_set(const struct psl_vctx *ctx, const struct psl_db_i
 		a[i] = ctx->db->fields[ix->fields[i].field_id].name;
 		b[i] = ctx->db->fields[l->ids[i]].name;
 	}
-	qsort(a, l->n, sizeof(*a), cmp_str);
-	qsort(b, l->n, sizeof(*b), cmp_str);
+	sort_few(a, l->n, sizeof(*a), cmp_str);
+	sort_few(b, l->n, sizeof(*b), cmp_str);
 	bool same = true;
 	for (uint32_t i = 0; i < l->n && same; i++)
 		same = !strcmp(a[i], b[i]);
@@ -725,7 +757,20 @@ void psl_vrel_infer(struct psl_vctx *ctx)
 		in.keys[i].rf = i;
 		db->relation_fields[i].relation_id = PSL_NONE;
 	}
-	qsort(in.keys, in.n, sizeof(*in.keys), cmp_key_id);
+	/*
+	 * Relation fields are contiguous per model, in model order (the types
+	 * pass builds them so): sorting each model's run sorts them all. Should
+	 * that ever not hold, one sort of the whole array.
+	 */
+	for (uint32_t i = 0, j; i < in.n; i = j) {
+		for (j = i + 1; j < in.n && in.keys[j].model == in.keys[i].model; j++)
+			;
+		if (j < in.n && in.keys[j].model < in.keys[i].model) {
+			qsort(in.keys, in.n, sizeof(*in.keys), cmp_key_id);
+			break;
+		}
+		sort_few(in.keys + i, j - i, sizeof(*in.keys), cmp_key_id);
+	}
 
 	for (uint32_t i = 0; i < db->nrelation_fields; i++)
 		ingest(&in, i);
@@ -958,7 +1003,7 @@ bool psl_vrel_model(struct psl_vctx *ctx, uint32_t model_id)
 		byname[i].name = rf->relation_name ? rf->relation_name
 			: generated_name(ctx, rf->model_id, rf->target_model_id);
 	}
-	qsort(byname, n, sizeof(*byname), cmp_named);
+	sort_few(byname, n, sizeof(*byname), cmp_named);
 	for (uint32_t i = 0; i < n; i++)
 		pos[byname[i].rf - first] = i;
 

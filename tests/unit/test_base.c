@@ -9,6 +9,7 @@
 #include "base/fs.h"
 #include "base/sha256.h"
 #include "base/strbuf.h"
+#include "base/strmap.h"
 #include "base/xalloc.h"
 #include "mesdb/mesdb_err.h"
 
@@ -634,6 +635,90 @@ static void test_xalloc(void **state)
 	free(v);
 }
 
+/* xzalloc_got: zeroed, at least the size asked, whole huge pages from 1 MiB on; frees cleanly */
+static void test_xzalloc_got(void **state)
+{
+	static const size_t sizes[] = { 1, 4000, 200 * 1024, 1024 * 1024, 3 * 1024 * 1024 + 5 };
+	(void)state;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		size_t got = 0;
+		unsigned char *p = xzalloc_got(sizes[k], &got);
+		assert_non_null(p);
+		assert_true(got >= sizes[k]);
+		assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+		for (size_t i = 0; i < got; i += 4096)
+			assert_int_equal(p[i], 0);
+		assert_int_equal(p[got - 1], 0);
+		memset(p, 0xa5, got);   /* every byte it claims is usable */
+		xzfree(p);
+	}
+	xzfree(NULL);
+}
+
+/* arena_expect: one block for what is announced; memory still zeroed when asked; no reuse of bytes */
+static void test_arena_expect(void **state)
+{
+	struct arena a;
+	unsigned char *first, *p = NULL, *prev = NULL;
+
+	(void)state;
+	arena_init(&a);
+	arena_expect(&a, 10);                 /* too small to matter: nothing allocated */
+	assert_null(a.head);
+	arena_expect(&a, 3 * 1024 * 1024);
+	assert_non_null(a.head);
+	first = arena_alloc(&a, 16);
+	/* the announced bytes come from that block, one after the other, zeroed */
+	for (int i = 0; i < 100000; i++) {
+		p = arena_alloc(&a, 24);
+		for (int j = 0; j < 24; j++)
+			assert_int_equal(p[j], 0);
+		memset(p, 0x11, 24);
+		if (prev)
+			assert_true(p == prev + 24 || p == prev + 32);
+		prev = p;
+	}
+	assert_true(p > first && (size_t)(p - first) < 4 * 1024 * 1024);
+	/* strings from the other end of the same block do not overlap the nodes */
+	char *str = arena_strdup(&a, "Machine");
+	assert_string_equal(str, "Machine");
+	assert_int_equal(p[0], 0x11);
+	/* memory written, released and allocated again is zeroed again */
+	arena_release(&a);
+	arena_expect(&a, 2 * 1024 * 1024);
+	p = arena_alloc(&a, 64);
+	for (int j = 0; j < 64; j++)
+		assert_int_equal(p[j], 0);
+	arena_release(&a);
+}
+
+/* a strmap whose slots live in an arena works as one in the heap, across rehashes */
+static void test_strmap_arena(void **state)
+{
+	struct arena a;
+	struct strmap m;
+	char keys[5000][8];
+
+	(void)state;
+	arena_init(&a);
+	strmap_init_arena(&m, &a);
+	for (uint32_t i = 0; i < 5000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "f%u", i);
+		assert_int_equal(strmap_put(&m, i % 7, keys[i], i), STRMAP_MISSING);
+	}
+	for (uint32_t i = 0; i < 5000; i++) {
+		assert_int_equal(strmap_get(&m, i % 7, keys[i]), i);
+		assert_int_equal(strmap_get(&m, (i + 1) % 7, keys[i]), STRMAP_MISSING);
+	}
+	strmap_release(&m);
+	assert_int_equal(strmap_get(&m, 0, "f0"), STRMAP_MISSING);
+	/* still bound to the arena after a release */
+	assert_int_equal(strmap_put(&m, 0, "again", 1), STRMAP_MISSING);
+	assert_int_equal(strmap_get(&m, 0, "again"), 1);
+	strmap_release(&m);
+	arena_release(&a);
+}
+
 static jmp_buf oom_jump;
 static size_t oom_size;
 
@@ -679,6 +764,9 @@ int main(void)
 		cmocka_unit_test(test_err_status_names),
 		cmocka_unit_test(test_xalloc),
 		cmocka_unit_test(test_xalloc_overflow),
+		cmocka_unit_test(test_xzalloc_got),
+		cmocka_unit_test(test_arena_expect),
+		cmocka_unit_test(test_strmap_arena),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }
