@@ -747,9 +747,15 @@ int mesdb_restore(const struct mesdb_restore_opts *opts, const struct mesdb_sink
 		goto out;
 	if (old.exists) {
 		param = parts.database;
-		if (pg_exec_params(admin, "SELECT count(pg_catalog.pg_terminate_backend(pid)) FROM "
-				   "pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> "
-				   "pg_catalog.pg_backend_pid()", 1, &param, &r, err) < 0)
+		/*
+		 * Every other session goes (an autovacuum worker too, or the drop
+		 * fails); the count said is the clients', the ones someone notices.
+		 */
+		if (pg_exec_params(admin, "SELECT count(*) FILTER (WHERE s.backend_type = "
+				   "'client backend' AND s.ended) FROM (SELECT a.backend_type, "
+				   "pg_catalog.pg_terminate_backend(a.pid) AS ended FROM "
+				   "pg_catalog.pg_stat_activity a WHERE a.datname = $1 AND a.pid <> "
+				   "pg_catalog.pg_backend_pid()) s", 1, &param, &r, err) < 0)
 			goto out;
 		res->terminated = (unsigned)strtoul(pg_result_value(r, 0, 0), NULL, 10);
 		pg_result_free(r);
