@@ -9,46 +9,14 @@
  * tests/cli/test_schema_cmds.sh checks that the executable does not list
  * libcrypto as needed, so a function missing here cannot go unnoticed.
  */
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "lazy.h"
 
 #include <openssl/evp.h>
 
-static void *crypto_sym(const char *name)
-{
-	static void *lib;
-	void *f;
+static struct lazy_lib crypto = { "libcrypto.so.3", "the OpenSSL crypto library", "libssl3", 1, NULL };
 
-	if (!lib && !(lib = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL))) {
-		fprintf(stderr, "mesdb: error: cannot load the OpenSSL crypto library: %s\n"
-				"hint: install it (Debian: apt-get install libssl3)\n", dlerror());
-		exit(1);
-	}
-	if (!(f = dlsym(lib, name))) {
-		fprintf(stderr, "mesdb: error: the OpenSSL crypto library has no %s (too old?)\n",
-			name);
-		exit(1);
-	}
-	return f;
-}
-
-#define CRYPTO_FN(ret, name, params, args)                      \
-	ret name params                                         \
-	{                                                       \
-		static ret(*fn) params;                         \
-		if (!fn)                                        \
-			*(void **)&fn = crypto_sym(#name);      \
-		return fn args;                                 \
-	}
-#define CRYPTO_VOID(name, params, args)                         \
-	void name params                                        \
-	{                                                       \
-		static void(*fn) params;                        \
-		if (!fn)                                        \
-			*(void **)&fn = crypto_sym(#name);      \
-		fn args;                                        \
-	}
+#define CRYPTO_FN(...) LAZY_FN(crypto, __VA_ARGS__)
+#define CRYPTO_VOID(...) LAZY_VOID(crypto, __VA_ARGS__)
 
 CRYPTO_FN(EVP_MD_CTX *, EVP_MD_CTX_new, (void), ())
 CRYPTO_VOID(EVP_MD_CTX_free, (EVP_MD_CTX *c), (c))

@@ -8,46 +8,14 @@
  * checks that the executable does not list libpq as needed, so a libpq
  * function missing here cannot go unnoticed.
  */
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "lazy.h"
 
 #include <libpq-fe.h>
 
-static void *pq_sym(const char *name)
-{
-	static void *lib;
-	void *f;
+static struct lazy_lib pq = { "libpq.so.5", "the PostgreSQL client library", "libpq5", 2, NULL };
 
-	if (!lib && !(lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL))) {
-		fprintf(stderr, "mesdb: error: cannot load the PostgreSQL client library: %s\n"
-				"hint: install it (Debian: apt-get install libpq5)\n", dlerror());
-		exit(2);
-	}
-	if (!(f = dlsym(lib, name))) {
-		fprintf(stderr, "mesdb: error: the PostgreSQL client library has no %s (too old?)\n",
-			name);
-		exit(2);
-	}
-	return f;
-}
-
-#define PQ_FN(ret, name, params, args)                  \
-	ret name params                                 \
-	{                                               \
-		static ret(*fn) params;                 \
-		if (!fn)                                \
-			*(void **)&fn = pq_sym(#name);  \
-		return fn args;                         \
-	}
-#define PQ_VOID(name, params, args)                     \
-	void name params                                \
-	{                                               \
-		static void(*fn) params;                \
-		if (!fn)                                \
-			*(void **)&fn = pq_sym(#name);  \
-		fn args;                                \
-	}
+#define PQ_FN(...) LAZY_FN(pq, __VA_ARGS__)
+#define PQ_VOID(...) LAZY_VOID(pq, __VA_ARGS__)
 
 PQ_FN(PGconn *, PQconnectStartParams, (const char *const *k, const char *const *v, int e), (k, v, e))
 PQ_FN(PostgresPollingStatusType, PQconnectPoll, (PGconn *c), (c))
