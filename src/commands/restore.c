@@ -2,6 +2,7 @@
 #include "db_common.h"
 #include "ops_common.h"
 #include "schema_load.h"
+#include "ws_common.h"
 
 /*
  * Owns one service's restore. Nothing is dropped before the dump is found
@@ -560,11 +561,7 @@ int mesdb_restore(const struct mesdb_restore_opts *opts, const struct mesdb_sink
 		mesdb_error(err, MESDB_E_USAGE, "restore needs --from STAMP or --from FILE");
 		goto out;
 	}
-	if (db_schema_load(&schema, opts->svc.schema_path, !opts->svc.url, sink, err) < 0)
-		goto out;
-	if (opts->svc.url)
-		db_url_literal(&url, opts->svc.url);
-	else if (db_schema_url(&schema, &url, err) < 0)
+	if (ws_service_url(&opts->svc, &schema, &url, sink, err) < 0)
 		goto out;
 	if (pg_url_split(url.url, &parts, err) < 0)
 		goto out;
