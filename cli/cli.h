@@ -46,6 +46,8 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 int cli_opt_common(int c, char **argv, const char *usage, const char *help);
 /* Map an error status to the exit code. */
 int cli_exit_code(const struct mesdb_err *err);
+/* MESDB_LOCK_TIMEOUT_MS (1 ms to 1 h), or 0: the library's default wait for a migrate lock. */
+int cli_lock_timeout_ms(void);
 
 /*
  * Service selection (select.c): -s/--service NAME (repeatable), --all,

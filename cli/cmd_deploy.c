@@ -63,21 +63,6 @@ static const char deploy_help[] =
 
 enum { OPT_ON_FAILURE = 256, OPT_SKIP_BACKUP, OPT_BACKUP_DIR };
 
-/* MESDB_LOCK_TIMEOUT_MS, or 0 (the library's default). */
-static int lock_timeout_ms(void)
-{
-	const char *v = getenv("MESDB_LOCK_TIMEOUT_MS");
-	char *end;
-	long ms;
-
-	if (!v || !*v)
-		return 0;
-	ms = strtol(v, &end, 10);
-	if (*end || ms <= 0 || ms > 3600L * 1000)
-		return 0;
-	return (int)ms;
-}
-
 /* MESDB_TEST_DEPLOY_HOOK: run at the start of each step (tests change data here). */
 static void run_hook(void *ctx, const struct mesdb_deploy_step *st)
 {
@@ -288,7 +273,7 @@ int cmd_deploy(int argc, char **argv)
 	opts.root = ws.root;
 	opts.services = list;
 	opts.nservices = n;
-	opts.lock_timeout_ms = lock_timeout_ms();
+	opts.lock_timeout_ms = cli_lock_timeout_ms();
 	opts.on_step = run_hook;
 	if (mesdb_deploy(&opts, &sink, &res, &err) == 0) {
 		print_report(&opts, &res);

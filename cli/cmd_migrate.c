@@ -92,21 +92,6 @@ static const char resolve_help[] =
 
 enum { OPT_SCHEMA = 256, OPT_STRICT, OPT_APPLIED, OPT_ROLLED_BACK, OPT_DRIFT, OPT_NO_DRIFT };
 
-/* MESDB_LOCK_TIMEOUT_MS, or 0 (the library's default). */
-static int lock_timeout_ms(void)
-{
-	const char *v = getenv("MESDB_LOCK_TIMEOUT_MS");
-	char *end;
-	long ms;
-
-	if (!v || !*v)
-		return 0;
-	ms = strtol(v, &end, 10);
-	if (*end || ms <= 0 || ms > 3600L * 1000)
-		return 0;
-	return (int)ms;
-}
-
 /* Parse the options every migrate command shares; -1: done (code in *code). */
 static int parse(int argc, char **argv, const char *usage, const char *help,
 		 struct mesdb_migrate_opts *opts, struct cli_sel *sel, int *code)
@@ -127,7 +112,7 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 
 	memset(opts, 0, sizeof(*opts));
 	memset(sel, 0, sizeof(*sel));
-	opts->lock_timeout_ms = lock_timeout_ms();
+	opts->lock_timeout_ms = cli_lock_timeout_ms();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
@@ -401,7 +386,7 @@ static int parse_dev(int argc, char **argv, const char *usage, const char *help,
 
 	memset(opts, 0, sizeof(*opts));
 	memset(sel, 0, sizeof(*sel));
-	opts->base.lock_timeout_ms = lock_timeout_ms();
+	opts->base.lock_timeout_ms = cli_lock_timeout_ms();
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {

@@ -4,6 +4,7 @@
 #include "mesdb/mesdb_ops.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
 
@@ -89,6 +90,20 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nusage: %s\n", usage);
 	return EXIT_USAGE;
+}
+
+int cli_lock_timeout_ms(void)
+{
+	const char *v = getenv("MESDB_LOCK_TIMEOUT_MS");
+	char *end;
+	long ms;
+
+	if (!v || !*v)
+		return 0;
+	ms = strtol(v, &end, 10);
+	if (*end || ms <= 0 || ms > 3600L * 1000)
+		return 0;
+	return (int)ms;
 }
 
 int cli_opt_common(int c, char **argv, const char *usage, const char *help)
