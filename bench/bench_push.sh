@@ -20,15 +20,7 @@ pruns=${3:-3}
 mesdb=$(cd "$build/cli" && pwd)/mesdb
 gen=$(cd "$build/bench" && pwd)/gen_schema
 tmp=$(mktemp -d)
-oracle=$(oracle_path || true)
-[ "${MESDB_BENCH_NO_ORACLE:-0}" = 1 ] && oracle=
-if [ -n "$oracle" ]; then
-	base=$("$oracle" url postgres)
-	base=${base%/*}
-else
-	: "${MESDB_TEST_PG_URL:?no oracle: set MESDB_TEST_PG_URL (tests/pg/cluster.sh start; . build/test-pg/env)}"
-	base=${MESDB_TEST_PG_URL%/*}
-fi
+bench_server
 dbs=()
 cleanup() {
 	for d in "${dbs[@]}"; do psql -X -q -d "$base/postgres" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done

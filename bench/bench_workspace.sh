@@ -17,15 +17,7 @@ pruns=${3:-3}
 upruns=${4:-3}
 mesdb=$(cd "$build/cli" && pwd)/mesdb
 tmp=$(mktemp -d)
-oracle=$(oracle_path || true)
-[ "${MESDB_BENCH_NO_ORACLE:-0}" = 1 ] && oracle=
-if [ -n "$oracle" ]; then
-	base=$("$oracle" url postgres)
-	base=${base%/*}
-else
-	: "${MESDB_TEST_PG_URL:?no oracle: set MESDB_TEST_PG_URL (tests/pg/cluster.sh start; . build/test-pg/env)}"
-	base=${MESDB_TEST_PG_URL%/*}
-fi
+bench_server
 hostport=${base#postgresql://*@}
 sfx="b$$"
 

@@ -27,3 +27,19 @@ oracle_path() {
 	done
 	return 1
 }
+
+# bench_server: the server the database benchmarks use. oracle= the Prisma oracle (empty
+# without it, or with MESDB_BENCH_NO_ORACLE=1) and base= its cluster's URL without a
+# database, so that both tools talk to the same server; without the oracle,
+# MESDB_TEST_PG_URL's server (tests/pg/cluster.sh).
+bench_server() {
+	oracle=$(oracle_path || true)
+	[ "${MESDB_BENCH_NO_ORACLE:-0}" = 1 ] && oracle=
+	if [ -n "$oracle" ]; then
+		base=$("$oracle" url postgres)
+		base=${base%/*}
+	else
+		: "${MESDB_TEST_PG_URL:?no oracle: set MESDB_TEST_PG_URL (tests/pg/cluster.sh start; . build/test-pg/env)}"
+		base=${MESDB_TEST_PG_URL%/*}
+	fi
+}
