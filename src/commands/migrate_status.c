@@ -80,14 +80,11 @@ static bool drift_fingerprint(struct migrate_ctx *x, const char *const *names, s
 	return d->fingerprint != NULL;
 }
 
-/* A kept result that still holds into *nsteps/sql: true. */
-static bool drift_cached(struct migrate_ctx *x, const struct migration *const *list, size_t n,
-			 const char *const *names, size_t nnames, struct drift_state *d,
-			 uint32_t *nsteps, struct strbuf *sql)
+/* Name the cache slot of this database and history in d; false: none (no cache, not an error). */
+static bool drift_slot(struct migrate_ctx *x, const struct migration *const *list, size_t n,
+		       const char *const *names, size_t nnames, struct drift_state *d)
 {
 	struct mesdb_err ferr = MESDB_ERR_INIT;
-	struct drift_cache_entry e;
-	bool hit = false;
 
 	if (pg_snapshot_state(x->conn, &d->identity, &d->snapshot, &ferr) < 0) {
 		mesdb_err_release(&ferr);
@@ -96,7 +93,18 @@ static bool drift_cached(struct migrate_ctx *x, const struct migration *const *l
 	drift_cache_slot(list, n, names, nnames, calc_multi_schema(&x->db),
 			 pg_server_version(x->conn), d->identity, d->slot);
 	d->have_slot = true;
-	if (!drift_cache_load(d->slot, &e))
+	return true;
+}
+
+/* A kept result that still holds into *nsteps/sql: true. */
+static bool drift_cached(struct migrate_ctx *x, const struct migration *const *list, size_t n,
+			 const char *const *names, size_t nnames, struct drift_state *d,
+			 uint32_t *nsteps, struct strbuf *sql)
+{
+	struct drift_cache_entry e;
+	bool hit = false;
+
+	if (!drift_slot(x, list, n, names, nnames, d) || !drift_cache_load(d->slot, &e))
 		return false;
 	if (!strcmp(e.snapshot, d->snapshot)) {
 		hit = true;
@@ -142,16 +150,8 @@ static int check_drift(struct migrate_ctx *x, const struct history *h, size_t nf
 		st->drift_cached = true;
 		goto report;
 	}
-	if (full && !d.have_slot) {
-		struct mesdb_err ferr = MESDB_ERR_INIT;
-		if (pg_snapshot_state(x->conn, &d.identity, &d.snapshot, &ferr) < 0) {
-			mesdb_err_release(&ferr);
-		} else {
-			drift_cache_slot(list, n, names, nnames, calc_multi_schema(&x->db),
-					 pg_server_version(x->conn), d.identity, d.slot);
-			d.have_slot = true;
-		}
-	}
+	if (full)
+		drift_slot(x, list, n, names, nnames, &d);
 	if (d.have_slot)
 		drift_fingerprint(x, names, nnames, &d);
 	if (migrate_ctx_drift(x, list, n, sink, &hist, &nsteps, &sql, &rerr) < 0) {
