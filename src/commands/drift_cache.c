@@ -173,10 +173,12 @@ void drift_cache_store(const char *slot, const char *snapshot, const char *finge
 		return;
 	if (!cache_dir(&dir) || fs_mkdir_p(dir.buf, 0700, NULL) < 0)
 		goto out;
-	prune(dir.buf);
+	strbuf_addf(&path, "%s/%s", dir.buf, slot);
+	/* a new slot: the time to let old ones go (not on every refresh of a kept one) */
+	if (access(path.buf, F_OK) < 0)
+		prune(dir.buf);
 	strbuf_addf(&text, "%s\n%s\n%s\n%s\n%u\n%s", DRIFT_CACHE_MAGIC, slot, snapshot, fingerprint,
 		    nsteps, nsteps ? sql : "");
-	strbuf_addf(&path, "%s/%s", dir.buf, slot);
 	fs_write_file(path.buf, text.buf, text.len, 0600, NULL);
 out:
 	strbuf_release(&dir);

@@ -24,7 +24,7 @@
  * Slots are files under $MESDB_CACHE_DIR, else $XDG_CACHE_HOME/mesdb, else
  * $HOME/.cache/mesdb (folder drift/, 0700; files 0600, written
  * atomically). A cache that cannot be read or written is no cache, never an
- * error. Slots not used for 30 days are removed when one is written.
+ * error. Slots not used for 30 days are removed when a new one is written.
  */
 struct drift_cache_entry {
 	char *snapshot;

@@ -179,6 +179,34 @@ run -C "$W" "$MESDB" migrate status
 expect_code 0
 expect_err 'DROP TABLE "Extra"'
 
+test_case "a new slot lets slots unused for 30 days go, and only those"
+OLD=$CACHE/$(printf '%064d' 1)
+RECENT=$CACHE/$(printf '%064d' 2)
+printf 'stale\n' >"$OLD"
+printf 'recent\n' >"$RECENT"
+touch -d '40 days ago' "$OLD"
+touch -d '20 days ago' "$RECENT"
+# a write: the kept slot is refreshed with the new snapshot (fingerprint path), not created
+SLOT_BEFORE=$(find "$CACHE" -type f -newer "$RECENT" | sort)
+sql "$DATABASE_URL" 'SELECT pg_catalog.txid_current()' >/dev/null
+run -C "$W" "$MESDB" migrate status
+expect_code 0
+[ "$(find "$CACHE" -type f -newer "$RECENT" | sort)" = "$SLOT_BEFORE" ] && t_ok || t_bad "a slot was created"
+[ -e "$OLD" ] && t_ok || t_bad "a refresh of a kept slot pruned"
+sql "$DATABASE_URL" 'ALTER TABLE "Machine" ADD COLUMN pruned int' >/dev/null
+mig_dir="$W/prisma/migrations/29990101000000_pruned"
+mkdir -p "$mig_dir"
+printf 'ALTER TABLE "Machine" ADD COLUMN pruned int;\n' >"$mig_dir/migration.sql"
+run -C "$W" "$MESDB" migrate resolve --applied 29990101000000_pruned
+expect_code 0
+run -C "$W" "$MESDB" migrate status
+expect_code 0
+[ ! -e "$OLD" ] && t_ok || t_bad "the slot unused for 40 days is still there"
+[ -e "$RECENT" ] && t_ok || t_bad "the slot used 20 days ago was removed"
+rm -rf "$mig_dir"
+sql "$DATABASE_URL" 'ALTER TABLE "Machine" DROP COLUMN pruned' >/dev/null
+sql "$DATABASE_URL" "DELETE FROM _prisma_migrations WHERE migration_name = '29990101000000_pruned'" >/dev/null
+
 test_case "another database with the same history has its own slot"
 export DATABASE_URL=$(newdb other)
 sed -i '/CREATE TABLE "Extra"/d' "$M1/migration.sql"
