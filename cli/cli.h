@@ -2,6 +2,7 @@
 #ifndef MESDB_CLI_H
 #define MESDB_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -51,8 +52,9 @@ int cli_lock_timeout_ms(void);
 
 /*
  * Service selection (select.c): -s/--service NAME (repeatable), --all,
- * -j/--jobs N. Commands add CLI_SEL_SHORTOPTS to their short options and
- * CLI_SEL_LONGOPTS to their long ones, and pass every getopt result to
+ * -j/--jobs N. Commands add CLI_SEL_LONGOPTS to their long options and
+ * read them with cli_sel_getopt(); a command with short options of its own
+ * adds CLI_SEL_SHORTOPTS to them and passes every getopt result to
  * cli_sel_opt() first (1 handled, 0 not ours, -1 usage error in *code).
  */
 #define CLI_SEL_MAX 64
@@ -73,6 +75,7 @@ struct cli_sel {
 				  service's text from cli_sel_note() */
 	char **notes_out;     /* not NULL: on return, a heap block (free()) of one
 				  CLI_NOTE_MAX-byte note per workspace service, by index */
+	bool parsing;         /* cli_sel_getopt() has started on the command line */
 };
 
 #define CLI_NOTE_MAX 96
@@ -86,6 +89,16 @@ struct cli_svc {
 typedef int (*cli_svc_fn)(const struct cli_svc *svc, void *ctx);
 
 int cli_sel_opt(struct cli_sel *sel, int c, const char *arg, const char *usage, int *code);
+/*
+ * getopt_long() over a command line (short options -h and the selection's,
+ * long ones longopts, which include CLI_SEL_LONGOPTS) with the selection
+ * options taken into sel: returns the next other option, -1 at the end, or
+ * CLI_OPT_FAILED after a usage error in a selection option (the exit code
+ * in *code). The first call on a zeroed sel starts at argv[1].
+ */
+#define CLI_OPT_FAILED (-2)
+int cli_sel_getopt(int argc, char **argv, const struct option *longopts, struct cli_sel *sel,
+		   const char *usage, int *code);
 bool cli_sel_active(const struct cli_sel *sel);
 /*
  * The selected services: one -s runs in this process; several or --all run

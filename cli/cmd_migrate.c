@@ -113,14 +113,9 @@ static int parse(int argc, char **argv, const char *usage, const char *help,
 	memset(opts, 0, sizeof(*opts));
 	memset(sel, 0, sizeof(*sel));
 	opts->lock_timeout_ms = cli_lock_timeout_ms();
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(sel, c, optarg, usage, code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, sel, usage, code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return -1;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts->schema_path = optarg;
@@ -387,14 +382,9 @@ static int parse_dev(int argc, char **argv, const char *usage, const char *help,
 	memset(opts, 0, sizeof(*opts));
 	memset(sel, 0, sizeof(*sel));
 	opts->base.lock_timeout_ms = cli_lock_timeout_ms();
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(sel, c, optarg, usage, code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, sel, usage, code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return -1;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts->base.schema_path = optarg;

@@ -129,14 +129,9 @@ int cmd_backup(int argc, char **argv)
 
 	memset(&opts, 0, sizeof(opts));
 	memset(&sel, 0, sizeof(sel));
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(&sel, c, optarg, backup_usage, &code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, &sel, backup_usage, &code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return code;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts.svc.schema_path = optarg;
@@ -245,14 +240,9 @@ int cmd_restore(int argc, char **argv)
 
 	memset(&run, 0, sizeof(run));
 	memset(&sel, 0, sizeof(sel));
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(&sel, c, optarg, restore_usage, &code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, &sel, restore_usage, &code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return code;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			run.opts.svc.schema_path = optarg;

@@ -67,14 +67,9 @@ int cmd_validate(int argc, char **argv)
 	int c, code;
 
 	memset(&sel, 0, sizeof(sel));
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(&sel, c, optarg, validate_usage, &code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, &sel, validate_usage, &code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return code;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			schema = optarg;
@@ -125,14 +120,9 @@ int cmd_format(int argc, char **argv)
 
 	memset(&opts, 0, sizeof(opts));
 	memset(&sel, 0, sizeof(sel));
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(&sel, c, optarg, format_usage, &code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, &sel, format_usage, &code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return code;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			opts.schema_path = optarg;

@@ -296,14 +296,9 @@ static int ws_cmd(int argc, char **argv, enum ws_kind kind)
 	memset(&run, 0, sizeof(run));
 	memset(&sel, 0, sizeof(sel));
 	run.kind = kind;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
-		int r = cli_sel_opt(&sel, c, optarg, usage, &code);
-		if (r < 0)
+	while ((c = cli_sel_getopt(argc, argv, longopts, &sel, usage, &code)) != -1) {
+		if (c == CLI_OPT_FAILED)
 			return code;
-		if (r > 0)
-			continue;
 		switch (c) {
 		case OPT_SCHEMA:
 			run.opts.schema_path = optarg;

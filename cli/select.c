@@ -63,6 +63,26 @@ int cli_sel_opt(struct cli_sel *sel, int c, const char *arg, const char *usage, 
 	}
 }
 
+int cli_sel_getopt(int argc, char **argv, const struct option *longopts, struct cli_sel *sel,
+		   const char *usage, int *code)
+{
+	int c;
+
+	if (!sel->parsing) {
+		sel->parsing = true;
+		opterr = 0;
+		optind = 1;
+	}
+	while ((c = getopt_long(argc, argv, ":h" CLI_SEL_SHORTOPTS, longopts, NULL)) != -1) {
+		int r = cli_sel_opt(sel, c, optarg, usage, code);
+		if (r < 0)
+			return CLI_OPT_FAILED;
+		if (r == 0)
+			return c;
+	}
+	return -1;
+}
+
 bool cli_sel_active(const struct cli_sel *sel)
 {
 	return sel->all || sel->n > 0;
