@@ -2,6 +2,7 @@
 #include "pg/pg_internal.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -612,7 +613,8 @@ void pg_parse_default(struct sqlschema *s, struct sql_column *col, const char *e
 /*
  * The built-in types of sql_ptype by oid, and their array types. These oids
  * are fixed in PostgreSQL's catalog (pg_type.dat) and never change between
- * versions; columns.sql lists the same oids.
+ * versions; columns.sql and view_columns.sql get them as $2 (builtin_oids()),
+ * to print only the other types' names.
  */
 struct builtin_type {
 	uint32_t oid, array_oid;
@@ -630,6 +632,20 @@ static const struct builtin_type builtin_types[] = {
 	{ 869, 1041, SQL_T_INET }, { 26, 1028, SQL_T_OID }, { 1560, 1561, SQL_T_BIT },
 	{ 1562, 1563, SQL_T_VARBIT },
 };
+
+/* builtin_types' oids and array oids as an oid[] literal: "{25,1009,...}". */
+#define BUILTIN_OIDS_SIZE (ARRAY_SIZE(builtin_types) * 2 * 11 + 3)
+static void builtin_oids(char text[BUILTIN_OIDS_SIZE])
+{
+	size_t n = 0;
+
+	text[n++] = '{';
+	for (size_t i = 0; i < ARRAY_SIZE(builtin_types); i++)
+		n += (size_t)snprintf(text + n, BUILTIN_OIDS_SIZE - n, "%s%u,%u", i ? "," : "",
+				      builtin_types[i].oid, builtin_types[i].array_oid);
+	text[n++] = '}';
+	text[n] = '\0';
+}
 
 /* FirstNormalObjectId: oids below it were made by initdb */
 #define PG_FIRST_NORMAL_OID 16384u
@@ -1406,30 +1422,31 @@ static int read_extensions(struct describe *ds, PGresult *r)
  */
 struct pass {
 	const char *sql;
-	bool with_param;          /* $1 = the schemas */
+	int nparams;              /* $1 = the schemas, $2 = builtin_oids() */
 	int (*read)(struct describe *ds, PGresult *r);
 	unsigned skipped_by;      /* PG_DESCRIBE_NO_* flags that leave the query out */
 };
 
 static const struct pass passes[] = {
-	{ pgq_namespaces, true, read_namespaces, 0 },
-	{ pgq_enums, true, read_enums, 0 },
-	{ pgq_types, true, read_types, 0 },
-	{ pgq_tables, true, read_tables, 0 },
-	{ pgq_sequences, true, read_sequences, 0 },
-	{ pgq_columns, true, read_columns, 0 },
-	{ pgq_descriptions, true, read_descriptions, PG_DESCRIBE_NO_COMMENTS },
-	{ pgq_opclasses, false, read_opclasses, 0 },
-	{ pgq_indexes, true, NULL, 0 }, /* read_indexes: it has an output */
-	{ pgq_foreign_keys, true, read_fks, 0 },
-	{ pgq_views, true, read_views, PG_DESCRIBE_NO_VIEWS },
-	{ pgq_view_columns, true, read_view_columns, PG_DESCRIBE_NO_VIEWS },
-	{ pgq_extensions, false, read_extensions, 0 },
+	{ pgq_namespaces, 1, read_namespaces, 0 },
+	{ pgq_enums, 1, read_enums, 0 },
+	{ pgq_types, 1, read_types, 0 },
+	{ pgq_tables, 1, read_tables, 0 },
+	{ pgq_sequences, 1, read_sequences, 0 },
+	{ pgq_columns, 2, read_columns, 0 },
+	{ pgq_descriptions, 1, read_descriptions, PG_DESCRIBE_NO_COMMENTS },
+	{ pgq_opclasses, 0, read_opclasses, 0 },
+	{ pgq_indexes, 1, NULL, 0 }, /* read_indexes: it has an output */
+	{ pgq_foreign_keys, 1, read_fks, 0 },
+	{ pgq_views, 1, read_views, PG_DESCRIBE_NO_VIEWS },
+	{ pgq_view_columns, 2, read_view_columns, PG_DESCRIBE_NO_VIEWS },
+	{ pgq_extensions, 0, read_extensions, 0 },
 };
 
 struct pg_describe_job {
 	struct describe ds;
 	struct strbuf arr;        /* $1: the schemas as a text[] literal */
+	char oids[BUILTIN_OIDS_SIZE]; /* $2: builtin_oids() */
 	bool own_tx;              /* describe's own transaction: committed by finish */
 	bool began;               /* a BEGIN was sent (begin_sql) */
 	const char *begin_sql;
@@ -1464,7 +1481,7 @@ int pg_describe_start(struct pg_conn *c, const char *const *schemas, uint32_t ns
 		      unsigned flags, struct pg_describe_job **out, struct mesdb_err *err)
 {
 	struct pg_describe_job *job = xcalloc(1, sizeof(*job));
-	const char *default_schema[1], *params[1];
+	const char *default_schema[1], *params[2];
 
 	*out = NULL;
 	job->ds.conn = c;
@@ -1477,6 +1494,8 @@ int pg_describe_start(struct pg_conn *c, const char *const *schemas, uint32_t ns
 	}
 	pg_array_literal(&job->arr, schemas, nschemas);
 	params[0] = job->arr.buf;
+	builtin_oids(job->oids);
+	params[1] = job->oids;
 
 	/* every query in one pipeline: one round trip, and the server runs ahead of the reader */
 	if (pgi_pipe_begin(c, err) < 0)
@@ -1491,8 +1510,8 @@ int pg_describe_start(struct pg_conn *c, const char *const *schemas, uint32_t ns
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(passes); i++)
 		if (!(passes[i].skipped_by & flags) &&
-		    pgi_pipe_send(c, passes[i].sql, passes[i].with_param ? 1 : 0,
-				  passes[i].with_param ? params : NULL, err) < 0)
+		    pgi_pipe_send(c, passes[i].sql, passes[i].nparams,
+				  passes[i].nparams ? params : NULL, err) < 0)
 			goto fail_piped;
 	if (pgi_pipe_sync(c, err) < 0)
 		goto fail_piped;

@@ -2,8 +2,8 @@
 -- reader groups them by table and sorts them by attnum). Types are read by oid: the
 -- reader knows the built-in ones, types.sql describes the types made in the database
 -- (with their text when they take no modifier); type_text is format_type() for the
--- others: built-in types the reader does not know, and types of the database with a
--- modifier (geometry(Point,4326)). Oids travel as int8: printing an oid costs a
+-- others: built-in types the reader does not know (not in $2, the oids it knows), and
+-- types of the database with a modifier (geometry(Point,4326)). Oids travel as int8: printing an oid costs a
 -- snprintf, an int8 a few instructions.
 SELECT a.attrelid::pg_catalog.int8 AS table_oid,
        a.attnum AS attnum,
@@ -17,11 +17,7 @@ SELECT a.attrelid::pg_catalog.int8 AS table_oid,
        CASE WHEN a.atttypid >= 16384 THEN
                  CASE WHEN a.atttypmod >= 0
                       THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END
-            WHEN a.atttypid <> ALL ('{16,17,20,21,23,25,26,114,142,700,701,790,869,1042,1043,
-                                      1082,1083,1114,1184,1266,1560,1562,1700,2950,3802,1000,
-                                      1001,1016,1005,1007,1009,1028,199,143,1021,1022,791,1041,
-                                      1014,1015,1182,1183,1115,1185,1270,1561,1563,1231,2951,
-                                      3807}'::pg_catalog.oid[])
+            WHEN a.atttypid <> ALL ($2::pg_catalog.oid[])
             THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END AS type_text,
        -- relid 0 spares a relation open per call (5x faster); only generated columns
        -- refer to other columns and need the relation

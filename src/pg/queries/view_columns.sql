@@ -8,11 +8,7 @@ SELECT a.attrelid::pg_catalog.int8 AS view_oid,
        CASE WHEN a.atttypid >= 16384 THEN
                  CASE WHEN a.atttypmod >= 0
                       THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END
-            WHEN a.atttypid <> ALL ('{16,17,20,21,23,25,26,114,142,700,701,790,869,1042,1043,
-                                      1082,1083,1114,1184,1266,1560,1562,1700,2950,3802,1000,
-                                      1001,1016,1005,1007,1009,1028,199,143,1021,1022,791,1041,
-                                      1014,1015,1182,1183,1115,1185,1270,1561,1563,1231,2951,
-                                      3807}'::pg_catalog.oid[])
+            WHEN a.atttypid <> ALL ($2::pg_catalog.oid[])
             THEN pg_catalog.format_type(a.atttypid, a.atttypmod) END AS type_text
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
